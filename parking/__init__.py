@@ -1,0 +1,71 @@
+"""Parking: a vehicle parking management app (Flask API + Vue front end)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apiflask import APIFlask
+from flask import abort, send_from_directory
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from parking.config import Settings
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
+STATIC_DIR = PACKAGE_DIR / "static"
+
+
+def create_app(settings: Settings | None = None) -> APIFlask:
+    """Build the app: bind extensions and blueprints. Connects to nothing and migrates nothing."""
+    from parking import errors
+    from parking.extensions import db, limiter, migrate
+
+    settings = settings or Settings()
+    app = APIFlask(
+        __name__,
+        title="Parking API",
+        version="1.0",
+        spec_path="/api/openapi.json",
+        docs_path="/api/docs",
+        docs_ui="swagger-ui",
+        static_folder=None,
+    )
+    app.config.update({k: v for k, v in vars(settings).items() if k.isupper()})
+    app.config.update(settings.flask_config())
+    app.config["DESCRIPTION"] = "Parking lots, spots, bookings and billing. Sign in with "
+    app.config["DESCRIPTION"] += "POST /api/auth/login and send `Authorization: Bearer <token>`."
+    if settings.TRUSTED_PROXIES:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.TRUSTED_PROXIES)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
+    limiter.init_app(app)
+    errors.init_app(app)
+    _register_blueprints(app)
+    _register_front_end(app)
+    return app
+
+
+def _register_blueprints(app: APIFlask) -> None:
+    from parking.auth.routes import bp as auth
+    from parking.health.routes import bp as health
+    from parking.lots.routes import bp as lots
+    from parking.reservations.routes import bp as reservations
+    from parking.summaries.routes import bp as summaries
+
+    for blueprint in (auth, lots, reservations, summaries, health):
+        app.register_blueprint(blueprint)
+
+
+def _register_front_end(app: APIFlask) -> None:
+    """Serve the built Vue app: real files as they are, any other path gets index.html."""
+
+    @app.get("/", defaults={"path": ""})
+    @app.get("/<path:path>")
+    @app.doc(hide=True)
+    def front_end(path: str):
+        if path == "api" or path.startswith("api/"):
+            abort(404)
+        if path and (STATIC_DIR / path).is_file():
+            return send_from_directory(STATIC_DIR, path)
+        return send_from_directory(STATIC_DIR, "index.html", max_age=0)

@@ -1,0 +1,101 @@
+"""Settings: every environment variable the app reads, typed and read once."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+VAR_DIR = Path(os.environ.get("PARKING_VAR_DIR", Path.cwd() / "var")).resolve()
+
+
+def _as_bool(value: str | None, default: bool = False) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _persistent_secret_key(var_dir: Path) -> str:
+    """A SECRET_KEY generated on first use and kept under var/, so tokens survive restarts."""
+    path = var_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+class Settings:
+    """Configuration from the environment, falling back to a `.env` file, then to defaults."""
+
+    def __init__(self, **overrides):
+        env = {**dotenv_values(Path.cwd() / ".env"), **os.environ}
+
+        def get(name: str, default: str | None = None) -> str | None:
+            value = env.get(name)
+            return default if value in (None, "") else value
+
+        self.VAR_DIR: Path = Path(get("PARKING_VAR_DIR", str(VAR_DIR))).resolve()
+        self.DATABASE_URL: str = get("DATABASE_URL") or f"sqlite:///{self.VAR_DIR / 'parking.db'}"
+        # None means "no Redis configured": `parking run` starts one and sets it.
+        self.REDIS_URL: str | None = get("REDIS_URL")
+        self.SECRET_KEY: str = get("SECRET_KEY") or ""
+        self.ADMIN_EMAIL: str = get("ADMIN_EMAIL", "admin@parking.local")
+        self.ADMIN_PASSWORD: str | None = get("ADMIN_PASSWORD")
+        self.SMTP_HOST: str = get("SMTP_HOST", "127.0.0.1")
+        self.SMTP_PORT: int = int(get("SMTP_PORT", "8025"))
+        self.SMTP_USER: str | None = get("SMTP_USER")
+        self.SMTP_PASSWORD: str | None = get("SMTP_PASSWORD")
+        self.SMTP_STARTTLS: bool = _as_bool(get("SMTP_STARTTLS"))
+        self.MAIL_FROM: str = get("MAIL_FROM", "Parking <no-reply@parking.local>")
+        self.GCHAT_WEBHOOK_URL: str | None = get("GCHAT_WEBHOOK_URL")
+        self.WEBHOOK_ALLOWED_HOSTS: list[str] = [
+            host.strip().lower()
+            for host in get("WEBHOOK_ALLOWED_HOSTS", "chat.googleapis.com").split(",")
+            if host.strip()
+        ]
+        self.MAX_ACTIVE_RESERVATIONS: int = int(get("MAX_ACTIVE_RESERVATIONS", "3"))
+        self.APP_TIMEZONE: str = get("APP_TIMEZONE", "Asia/Kolkata")
+        self.REMINDER_TIME: str = get("REMINDER_TIME", "18:00")
+        self.RESERVATION_HOLD_MINUTES: int = int(get("RESERVATION_HOLD_MINUTES", "30"))
+        self.PUBLIC_URL: str = get("PUBLIC_URL", "http://127.0.0.1:5000")
+        self.ACCESS_TOKEN_MINUTES: int = int(get("ACCESS_TOKEN_MINUTES", "60"))
+        self.LOGIN_FAILURES_PER_EMAIL: str = get("LOGIN_FAILURES_PER_EMAIL", "5 per 15 minutes")
+        self.LOGIN_FAILURES_PER_ADDRESS: str = get(
+            "LOGIN_FAILURES_PER_ADDRESS", "100 per 15 minutes"
+        )
+        # Behind a reverse proxy, set to the number of proxies so rate limits see the client.
+        self.TRUSTED_PROXIES: int = int(get("TRUSTED_PROXIES", "0"))
+        self.RATELIMIT_KEY_PREFIX: str = get("RATELIMIT_KEY_PREFIX", "parking")
+        for name, value in overrides.items():
+            setattr(self, name, value)
+        if not self.SECRET_KEY:
+            self.SECRET_KEY = _persistent_secret_key(self.VAR_DIR)
+
+    def flask_config(self) -> dict:
+        """The settings in the shape Flask and its extensions read."""
+        engine_options: dict = {"pool_pre_ping": True}
+        if self.DATABASE_URL.startswith("sqlite"):
+            engine_options = {"connect_args": {"timeout": 30, "check_same_thread": False}}
+        return {
+            "SECRET_KEY": self.SECRET_KEY,
+            "SQLALCHEMY_DATABASE_URI": self.database_url_for_sqlalchemy(),
+            "SQLALCHEMY_ENGINE_OPTIONS": engine_options,
+            "RATELIMIT_STORAGE_URI": self.REDIS_URL or "memory://",
+            "RATELIMIT_KEY_PREFIX": self.RATELIMIT_KEY_PREFIX,
+            "RATELIMIT_SWALLOW_ERRORS": True,
+            "RATELIMIT_HEADERS_ENABLED": True,
+            "JSON_SORT_KEYS": False,
+        }
+
+    def database_url_for_sqlalchemy(self) -> str:
+        """PostgreSQL URLs use psycopg 3, whatever driver the URL names."""
+        url = self.DATABASE_URL
+        for prefix in ("postgres://", "postgresql://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url[len(prefix) :]
+        return url

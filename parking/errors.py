@@ -1,0 +1,64 @@
+"""Domain errors and the one place that renders every error as JSON."""
+
+from __future__ import annotations
+
+from apiflask import APIFlask
+from apiflask.exceptions import HTTPError
+
+
+class DomainError(HTTPError):
+    """A rule of the domain was broken; rendered as `{"message", "detail"}` with `status_code`."""
+
+    status_code = 400
+    message = "Bad request"
+
+    def __init__(self, message: str | None = None, detail=None):
+        super().__init__(self.status_code, message or self.message, detail=detail or {})
+
+
+class NotFound(DomainError):
+    status_code = 404
+    message = "Not found"
+
+
+class Conflict(DomainError):
+    status_code = 409
+    message = "Conflict"
+
+
+class Unprocessable(DomainError):
+    status_code = 422
+    message = "Invalid input"
+
+
+def field_error(field: str, message: str) -> Unprocessable:
+    """A 422 naming the field, shaped like the schema validation errors."""
+    return Unprocessable(f"{field}: {message}", detail={"json": {field: [message]}})
+
+
+def _first_field_message(detail) -> str | None:
+    """'field: message' for the first field in a marshmallow error dict, nested or not."""
+    if not isinstance(detail, dict):
+        return None
+    for location in detail.values():
+        if not isinstance(location, dict):
+            continue
+        for field, messages in location.items():
+            while isinstance(messages, dict):
+                field, messages = next(iter(messages.items()), (field, None))
+            if isinstance(messages, list) and messages:
+                text = messages[0]
+                if field == "_schema":
+                    return str(text)
+                return f"{field}: {text}"
+    return None
+
+
+def init_app(app: APIFlask) -> None:
+    @app.error_processor
+    def render(error: HTTPError):
+        message = error.message
+        if error.status_code in (400, 422):
+            message = _first_field_message(error.detail) or message
+        body = {"message": message, "detail": error.detail or {}}
+        return body, error.status_code, error.headers

@@ -1,0 +1,50 @@
+"""Schema fields that check JSON types instead of coercing them, shared by every domain."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from apiflask import fields
+from apiflask.validators import Length, Regexp
+from marshmallow import ValidationError
+
+PINCODE = Regexp(r"^[0-9]{6}\Z", error="must be exactly 6 digits")
+
+
+class StrictBoolean(fields.Boolean):
+    """Only JSON `true` and `false`; `1` or `"yes"` are errors, not booleans."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise ValidationError("Not a valid boolean.")
+        return value
+
+
+class Money(fields.Decimal):
+    """An amount with at most two decimals, read from a JSON number or string, written as "50.00"."""
+
+    def __init__(self, **kwargs):
+        super().__init__(as_string=True, places=2, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, bool):
+            raise ValidationError("Not a valid number.")
+        amount = self._validated(value)
+        if amount.as_tuple().exponent < -2:
+            raise ValidationError("At most two decimal places.")
+        if not Decimal("0") < amount < Decimal("100000000"):
+            raise ValidationError("Must be greater than 0 and less than 100000000.")
+        return amount.quantize(Decimal("0.01"))
+
+
+def Text(max_length: int, **kwargs) -> fields.String:  # noqa: N802 - reads like a field class
+    """A string of at most `max_length` characters, stored exactly as given."""
+    validate = [Length(max=max_length)]
+    if kwargs.pop("required", False):
+        kwargs["required"] = True
+        validate = [Length(min=1, max=max_length)]
+    return fields.String(validate=validate, **kwargs)
+
+
+def Pincode(**kwargs) -> fields.String:  # noqa: N802
+    return fields.String(validate=PINCODE, metadata={"example": "560001"}, **kwargs)

@@ -1,0 +1,70 @@
+from apiflask import Schema, fields
+from apiflask.validators import Range
+from marshmallow import ValidationError, validates
+
+from parking.fields import PINCODE, Money, Pincode, Text
+
+MAX_SPOTS = 1000
+
+
+class LotIn(Schema):
+    name = Text(120, required=True)
+    address = Text(300, required=True)
+    pincode = Pincode(required=True)
+    price_per_hour = Money(required=True, metadata={"example": "50.00"})
+    total_spots = fields.Integer(required=True, strict=True, validate=Range(min=1, max=MAX_SPOTS))
+
+    @validates("name", "address")
+    def _not_blank(self, value, data_key, **kwargs):
+        if not value.strip():
+            raise ValidationError("Must not be blank.")
+
+
+class LotUpdateIn(LotIn):
+    class Meta:
+        partial = True
+
+
+class LotQueryIn(Schema):
+    q = fields.String(load_default=None, metadata={"description": "Part of the name or address"})
+    pincode = fields.String(load_default=None, metadata={"description": "6-digit PIN code"})
+
+    @validates("pincode")
+    def _pincode(self, value, **kwargs):
+        if value:
+            PINCODE(value)
+
+
+class LotOut(Schema):
+    id = fields.Integer()
+    name = fields.String()
+    address = fields.String()
+    pincode = fields.String()
+    price_per_hour = Money()
+    total_spots = fields.Integer()
+    available_spots = fields.Integer()
+    reserved_spots = fields.Integer()
+    occupied_spots = fields.Integer()
+    created_at = fields.DateTime()
+
+
+class SpotUserOut(Schema):
+    id = fields.Integer()
+    email = fields.String()
+    full_name = fields.String()
+
+
+class SpotReservationOut(Schema):
+    id = fields.Integer()
+    vehicle_number = fields.String()
+    reserved_at = fields.DateTime()
+    parked_at = fields.DateTime(allow_none=True)
+    estimated_cost = Money(allow_none=True)
+    user = fields.Nested(SpotUserOut)
+
+
+class SpotOut(Schema):
+    id = fields.Integer()
+    number = fields.Integer()
+    status = fields.String(metadata={"enum": ["available", "reserved", "occupied"]})
+    reservation = fields.Nested(SpotReservationOut, allow_none=True)

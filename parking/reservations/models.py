@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from parking.auth.models import User
+from parking.db import Base, UTCDateTime, utcnow
+from parking.lots.models import MONEY, Lot, Spot
+
+RESERVED = "reserved"
+OCCUPIED = "occupied"
+COMPLETED = "completed"
+CANCELLED = "cancelled"
+ACTIVE_STATUSES = (RESERVED, OCCUPIED)
+
+_ACTIVE = sa.text("status IN ('reserved', 'occupied')")
+
+
+class Reservation(Base):
+    __tablename__ = "reservations"
+    __table_args__ = (
+        # The database itself forbids a double booking: one active reservation per spot and per
+        # vehicle, whatever races the application code loses.
+        sa.Index(
+            "uq_reservations_active_spot",
+            "spot_id",
+            unique=True,
+            sqlite_where=_ACTIVE,
+            postgresql_where=_ACTIVE,
+        ),
+        sa.Index(
+            "uq_reservations_active_vehicle",
+            "vehicle_number",
+            unique=True,
+            sqlite_where=_ACTIVE,
+            postgresql_where=_ACTIVE,
+        ),
+        sa.Index("ix_reservations_user_reserved_at", "user_id", "reserved_at"),
+        sa.Index("ix_reservations_status_reserved_at", "status", "reserved_at"),
+        sa.CheckConstraint(
+            "status IN ('reserved', 'occupied', 'completed', 'cancelled')", name="status"
+        ),
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
+    user_id: orm.Mapped[int] = orm.mapped_column(sa.ForeignKey("users.id"))
+    lot_id: orm.Mapped[int] = orm.mapped_column(sa.ForeignKey("lots.id"), index=True)
+    spot_id: orm.Mapped[int] = orm.mapped_column(sa.ForeignKey("spots.id"))
+    # Copied at booking: later edits to the lot or spot leave past stays as they were.
+    spot_number: orm.Mapped[int]
+    price_per_hour: orm.Mapped[Decimal] = orm.mapped_column(MONEY)
+    vehicle_number: orm.Mapped[str] = orm.mapped_column(sa.String(12))
+    status: orm.Mapped[str] = orm.mapped_column(sa.String(10), default=RESERVED)
+    remarks: orm.Mapped[str | None] = orm.mapped_column(sa.String(500))
+    reserved_at: orm.Mapped[datetime] = orm.mapped_column(UTCDateTime, default=utcnow)
+    parked_at: orm.Mapped[datetime | None] = orm.mapped_column(UTCDateTime)
+    left_at: orm.Mapped[datetime | None] = orm.mapped_column(UTCDateTime)
+    cancelled_at: orm.Mapped[datetime | None] = orm.mapped_column(UTCDateTime)
+    duration_minutes: orm.Mapped[int | None]
+    cost: orm.Mapped[Decimal | None] = orm.mapped_column(MONEY)
+
+    user: orm.Mapped[User] = orm.relationship()
+    lot: orm.Mapped[Lot] = orm.relationship()
+    spot: orm.Mapped[Spot] = orm.relationship()
+
+    @property
+    def lot_name(self) -> str:
+        return self.lot.name
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+
+class IdempotencyKey(Base):
+    """A driver's `Idempotency-Key` and the booking it produced, so a retry books nothing more."""
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (sa.UniqueConstraint("user_id", "key", name="uq_idempotency_keys_user_key"),)
+
+    id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
+    user_id: orm.Mapped[int] = orm.mapped_column(sa.ForeignKey("users.id"))
+    key: orm.Mapped[str] = orm.mapped_column(sa.String(100))
+    reservation_id: orm.Mapped[int | None] = orm.mapped_column(sa.ForeignKey("reservations.id"))
+    created_at: orm.Mapped[datetime] = orm.mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,53 @@
+import re
+
+from apiflask import Schema, fields
+from apiflask.validators import OneOf, Range
+from marshmallow import ValidationError
+
+from parking.fields import Money, Text
+from parking.pagination import PageIn
+from parking.reservations.models import CANCELLED, COMPLETED, OCCUPIED, RESERVED
+
+_SEPARATORS = re.compile(r"[\s-]+")
+_PLATE = re.compile(r"[A-Z0-9]{4,12}\Z")
+
+
+class VehicleNumber(fields.String):
+    """A plate as typed (`ka 01-ab 1234`), stored upper-case without spaces or dashes."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        plate = _SEPARATORS.sub("", super()._deserialize(value, attr, data, **kwargs)).upper()
+        if not _PLATE.match(plate):
+            raise ValidationError("Must be 4 to 12 letters and digits (spaces and dashes ignored).")
+        return plate
+
+
+class ReservationIn(Schema):
+    lot_id = fields.Integer(required=True, strict=True, validate=Range(min=1))
+    vehicle_number = VehicleNumber(required=True, metadata={"example": "KA01AB1234"})
+    remarks = Text(500, allow_none=True)
+
+
+class ReservationQueryIn(PageIn):
+    status = fields.String(validate=OneOf([RESERVED, OCCUPIED, COMPLETED, CANCELLED]))
+    lot_id = fields.Integer(validate=Range(min=1))
+    user_id = fields.Integer(
+        validate=Range(min=1), metadata={"description": "Admins only: one driver's reservations"}
+    )
+
+
+class ReservationOut(Schema):
+    id = fields.Integer()
+    lot_id = fields.Integer()
+    lot_name = fields.String()
+    spot_id = fields.Integer()
+    spot_number = fields.Integer()
+    vehicle_number = fields.String()
+    status = fields.String(metadata={"enum": [RESERVED, OCCUPIED, COMPLETED, CANCELLED]})
+    price_per_hour = Money()
+    reserved_at = fields.DateTime()
+    parked_at = fields.DateTime(allow_none=True)
+    left_at = fields.DateTime(allow_none=True)
+    duration_minutes = fields.Integer(allow_none=True)
+    cost = Money(allow_none=True)
+    remarks = fields.String(allow_none=True)

@@ -1,0 +1,257 @@
+"""Reservation lifecycle: book, park, release, cancel, plus the history queries."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import current_app
+from sqlalchemy import orm
+
+from parking.auth.models import User
+from parking.db import utcnow
+from parking.errors import Conflict, NotFound
+from parking.extensions import db, transactional
+from parking.lots.models import Lot
+from parking.lots.service import LotNotFound
+from parking.pagination import paginate
+from parking.reservations import billing
+from parking.reservations.allocation import first_free_spot
+from parking.reservations.holds import expire_holds
+from parking.reservations.models import (
+    ACTIVE_STATUSES,
+    CANCELLED,
+    COMPLETED,
+    OCCUPIED,
+    RESERVED,
+    IdempotencyKey,
+    Reservation,
+)
+
+IDEMPOTENCY_WINDOW = timedelta(hours=24)
+# Enough tries for a burst of concurrent bookings to fan out over the free spots.
+MAX_ALLOCATION_ATTEMPTS = 50
+
+__all__ = ["book", "park", "release", "cancel", "get", "get_all", "expire_holds"]
+
+
+class ReservationNotFound(NotFound):
+    message = "Reservation not found"
+
+
+class LotFull(Conflict):
+    message = "The lot is full: no spot is available"
+
+
+class VehicleAlreadyActive(Conflict):
+    message = "vehicle_number: this vehicle already has an active reservation"
+
+
+class TooManyActiveReservations(Conflict):
+    message = "You already hold the maximum number of active reservations"
+
+
+class WrongStatus(Conflict):
+    def __init__(self, action: str, reservation: Reservation, required: str):
+        super().__init__(
+            f"Cannot {action} a reservation that is {reservation.status}; it must be {required}"
+        )
+
+
+def _idempotent_replay(user: User, key: str) -> Reservation | None:
+    """The reservation an earlier request with this key booked within 24 h, if any."""
+    record = db.session.scalar(
+        sa.select(IdempotencyKey).where(IdempotencyKey.user_id == user.id, IdempotencyKey.key == key)
+    )
+    if record is None:
+        return None
+    if record.created_at < utcnow() - IDEMPOTENCY_WINDOW:
+        db.session.delete(record)
+        db.session.flush()
+        return None
+    return db.session.get(Reservation, record.reservation_id)
+
+
+def _claim_key(user: User, key: str) -> IdempotencyKey | None:
+    """Record the key before booking; None when a concurrent request with it got there first."""
+    record = IdempotencyKey(user_id=user.id, key=key)
+    try:
+        with db.session.begin_nested():
+            db.session.add(record)
+    except sa.exc.IntegrityError:
+        return None
+    return record
+
+
+def _vehicle_is_active(vehicle_number: str) -> bool:
+    return bool(
+        db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Reservation)
+            .where(
+                Reservation.vehicle_number == vehicle_number,
+                Reservation.status.in_(ACTIVE_STATUSES),
+            )
+        )
+    )
+
+
+def _check_driver_limits(user: User, vehicle_number: str) -> None:
+    # Lock the driver's row so two bookings by one driver are counted one after the other.
+    db.session.execute(sa.select(User.id).where(User.id == user.id).with_for_update())
+    if _vehicle_is_active(vehicle_number):
+        raise VehicleAlreadyActive()
+    active = db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(Reservation)
+        .where(Reservation.user_id == user.id, Reservation.status.in_(ACTIVE_STATUSES))
+    )
+    if active >= current_app.config["MAX_ACTIVE_RESERVATIONS"]:
+        raise TooManyActiveReservations()
+
+
+def _reserve_first_free_spot(user: User, lot: Lot, vehicle_number: str, remarks) -> Reservation:
+    for _ in range(MAX_ALLOCATION_ATTEMPTS):
+        spot = first_free_spot(lot_id=lot.id)
+        if spot is None:
+            raise LotFull()
+        reservation = Reservation(
+            user_id=user.id,
+            lot_id=lot.id,
+            spot_id=spot.id,
+            spot_number=spot.number,
+            price_per_hour=lot.price_per_hour,
+            vehicle_number=vehicle_number,
+            remarks=remarks,
+            status=RESERVED,
+            reserved_at=utcnow(),
+        )
+        try:
+            with db.session.begin_nested():
+                db.session.add(reservation)
+        except sa.exc.IntegrityError:
+            # Another booking took this spot or this vehicle at the same moment.
+            if _vehicle_is_active(vehicle_number):
+                raise VehicleAlreadyActive() from None
+            continue
+        return reservation
+    raise LotFull("The lot is too busy right now; please try again")
+
+
+@transactional
+def book(
+    *,
+    user: User,
+    lot_id: int,
+    vehicle_number: str,
+    remarks: str | None = None,
+    idempotency_key: str | None = None,
+) -> Reservation:
+    """Reserve the lowest-numbered free spot of a lot for a driver's vehicle.
+
+    With an idempotency key, a repeat of the same request within 24 h returns the reservation
+    the first one made and books nothing more.
+    """
+    expire_holds()
+    record = None
+    if idempotency_key is not None:
+        earlier = _idempotent_replay(user, idempotency_key)
+        if earlier is not None:
+            return earlier
+        record = _claim_key(user, idempotency_key)
+        if record is None:  # a concurrent twin committed first: answer what it booked
+            return _idempotent_replay(user, idempotency_key)
+    lot = db.session.scalar(sa.select(Lot).where(Lot.id == lot_id, Lot.deleted_at.is_(None)))
+    if lot is None:
+        raise LotNotFound()
+    _check_driver_limits(user, vehicle_number)
+    reservation = _reserve_first_free_spot(user, lot, vehicle_number, remarks)
+    if record is not None:
+        record.reservation_id = reservation.id
+    return reservation
+
+
+def _visible(reservation_id: int, user: User, *, for_update: bool = False) -> Reservation:
+    """The reservation if `user` owns it or is an admin; otherwise it does not exist for them."""
+    query = sa.select(Reservation).where(Reservation.id == reservation_id)
+    if not user.is_admin:
+        query = query.where(Reservation.user_id == user.id)
+    if for_update:
+        query = query.with_for_update()
+    reservation = db.session.scalar(query)
+    if reservation is None:
+        raise ReservationNotFound()
+    return reservation
+
+
+@transactional
+def park(*, user: User, reservation_id: int) -> Reservation:
+    """Mark the driver's reserved spot as occupied from now."""
+    expire_holds()
+    reservation = _visible(reservation_id, user, for_update=True)
+    if reservation.user_id != user.id:
+        raise ReservationNotFound()
+    if reservation.status != RESERVED:
+        raise WrongStatus("park", reservation, RESERVED)
+    reservation.status = OCCUPIED
+    reservation.parked_at = utcnow()
+    return reservation
+
+
+@transactional
+def release(*, user: User, reservation_id: int) -> Reservation:
+    """End a stay: the spot is free again and the cost is fixed."""
+    reservation = _visible(reservation_id, user, for_update=True)
+    if reservation.status != OCCUPIED:
+        raise WrongStatus("release", reservation, OCCUPIED)
+    now = utcnow()
+    reservation.status = COMPLETED
+    reservation.left_at = now
+    reservation.duration_minutes = billing.duration_minutes(reservation.parked_at, now)
+    reservation.cost = billing.cost(reservation.price_per_hour, reservation.parked_at, now)
+    return reservation
+
+
+@transactional
+def cancel(*, user: User, reservation_id: int) -> Reservation:
+    """Give up a reservation before parking; nothing is charged."""
+    expire_holds()
+    reservation = _visible(reservation_id, user, for_update=True)
+    if reservation.status != RESERVED:
+        raise WrongStatus("cancel", reservation, RESERVED)
+    reservation.status = CANCELLED
+    reservation.cancelled_at = utcnow()
+    return reservation
+
+
+def get(*, user: User, reservation_id: int) -> Reservation:
+    """One reservation its owner or an admin may see."""
+    expire_holds()
+    return _visible(reservation_id, user)
+
+
+def get_all(
+    *,
+    user: User,
+    page: int,
+    per_page: int,
+    status: str | None = None,
+    lot_id: int | None = None,
+    user_id: int | None = None,
+) -> dict:
+    """A page of reservations, newest first: a driver's own, or everyone's for an admin."""
+    expire_holds()
+    query = (
+        sa.select(Reservation)
+        .options(orm.joinedload(Reservation.lot))
+        .order_by(Reservation.reserved_at.desc(), Reservation.id.desc())
+    )
+    if not user.is_admin:
+        query = query.where(Reservation.user_id == user.id)
+    elif user_id is not None:
+        query = query.where(Reservation.user_id == user_id)
+    if status is not None:
+        query = query.where(Reservation.status == status)
+    if lot_id is not None:
+        query = query.where(Reservation.lot_id == lot_id)
+    return paginate(query, page=page, per_page=per_page)

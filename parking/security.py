@@ -1,0 +1,92 @@
+"""Password hashing, access tokens (issue, verify, revoke) and the token auth used by routes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import jwt
+from apiflask import HTTPTokenAuth
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app, g
+
+from parking.auth.models import RevokedToken, User
+from parking.extensions import db
+
+_hasher = PasswordHasher()
+# Verifying against this when the e-mail is unknown makes both failures take the same time.
+_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+token_auth = HTTPTokenAuth(scheme="Bearer", description="Access token from POST /api/auth/login")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def issue_token(user: User) -> tuple[str, int]:
+    """A signed access token for `user` and its lifetime in seconds."""
+    lifetime = current_app.config["ACCESS_TOKEN_MINUTES"] * 60
+    now = datetime.now(UTC)
+    claims = {
+        "sub": str(user.id),
+        "role": user.role,
+        "jti": str(uuid.uuid4()),
+        "iat": now,
+        "exp": now + timedelta(seconds=lifetime),
+    }
+    return jwt.encode(claims, current_app.config["SECRET_KEY"], algorithm="HS256"), lifetime
+
+
+def decode_token(token: str) -> dict | None:
+    try:
+        return jwt.decode(
+            token,
+            current_app.config["SECRET_KEY"],
+            algorithms=["HS256"],
+            options={"require": ["sub", "jti", "exp"]},
+        )
+    except jwt.PyJWTError:
+        return None
+
+
+def revoke_token(claims: dict) -> None:
+    """Revoke one token (this device only); the caller's unit of work commits it."""
+    expires_at = datetime.fromtimestamp(claims["exp"], UTC)
+    if db.session.get(RevokedToken, claims["jti"]) is None:
+        db.session.add(RevokedToken(jti=claims["jti"], expires_at=expires_at))
+
+
+def current_claims() -> dict:
+    return g.token_claims  # set by _verify_token for this request
+
+
+def current_user() -> User:
+    return token_auth.current_user
+
+
+@token_auth.verify_token
+def _verify_token(token: str) -> User | None:
+    claims = decode_token(token)
+    if claims is None or db.session.get(RevokedToken, claims["jti"]) is not None:
+        return None
+    try:
+        user = db.session.get(User, int(claims["sub"]))
+    except ValueError:
+        return None
+    if user is not None:
+        g.token_claims = claims
+    return user
+
+
+@token_auth.get_user_roles
+def _user_roles(user: User) -> list[str]:
+    return [user.role]
