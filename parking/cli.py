@@ -26,10 +26,14 @@ def init_database(settings: Settings) -> None:
     app = create_app(settings)
     with app.app_context():
         upgrade(directory=str(MIGRATIONS_DIR))
-        admin, generated = ensure_admin(email=settings.ADMIN_EMAIL, password=settings.ADMIN_PASSWORD)
+        admin, generated = ensure_admin(
+            email=settings.ADMIN_EMAIL, password=settings.ADMIN_PASSWORD
+        )
         click.echo(f"Database ready; admin account: {admin.email}")
         if generated:
-            click.echo(f"Generated admin password (shown once, set ADMIN_PASSWORD to choose): {generated}")
+            click.echo(
+                f"Generated admin password (shown once, set ADMIN_PASSWORD to choose): {generated}"
+            )
 
 
 @main.command()

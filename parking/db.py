@@ -54,7 +54,7 @@ class TimestampMixin:
 
 @sa.event.listens_for(sa.Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record):
-    """SQLite: enforce foreign keys, WAL for concurrent readers, wait instead of failing when busy."""
+    """SQLite: enforce foreign keys, WAL for concurrent readers, wait rather than fail when busy."""
     import sqlite3
 
     if not isinstance(dbapi_connection, sqlite3.Connection):

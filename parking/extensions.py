@@ -15,7 +15,7 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 
 def transactional(fn):
-    """Run a service function as one unit of work: commit when it returns, roll back if it raises."""
+    """Run a service function as one unit of work: commit if it returns, roll back if it raises."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):

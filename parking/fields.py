@@ -21,7 +21,7 @@ class StrictBoolean(fields.Boolean):
 
 
 class Money(fields.Decimal):
-    """An amount with at most two decimals, read from a JSON number or string, written as "50.00"."""
+    """At most two decimals, read from a JSON number or string, written as a string ("50.00")."""
 
     def __init__(self, **kwargs):
         super().__init__(as_string=True, places=2, **kwargs)

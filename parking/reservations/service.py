@@ -61,7 +61,9 @@ class WrongStatus(Conflict):
 def _idempotent_replay(user: User, key: str) -> Reservation | None:
     """The reservation an earlier request with this key booked within 24 h, if any."""
     record = db.session.scalar(
-        sa.select(IdempotencyKey).where(IdempotencyKey.user_id == user.id, IdempotencyKey.key == key)
+        sa.select(IdempotencyKey).where(
+            IdempotencyKey.user_id == user.id, IdempotencyKey.key == key
+        )
     )
     if record is None:
         return None

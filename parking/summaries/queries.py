@@ -72,8 +72,12 @@ def driver_summary(*, user: User) -> dict:
         "total_spent": _money(spent),
         "total_hours": round(minutes / 60, 2),
         "by_lot": [
-            {"lot_id": r["lot_id"], "lot_name": r["lot_name"], "count": r["count"],
-             "spent": r["amount"]}
+            {
+                "lot_id": r["lot_id"],
+                "lot_name": r["lot_name"],
+                "count": r["count"],
+                "spent": r["amount"],
+            }
             for r in _per_lot(mine)
         ],
         "by_month": [{"month": key, **months[key]} for key in sorted(months)],
@@ -119,14 +123,23 @@ def admin_summary() -> dict:
         },
         "revenue_total": _money(revenue),
         "revenue_by_lot": [
-            {"lot_id": r["lot_id"], "lot_name": r["lot_name"], "revenue": r["amount"],
-             "count": r["count"]}
+            {
+                "lot_id": r["lot_id"],
+                "lot_name": r["lot_name"],
+                "revenue": r["amount"],
+                "count": r["count"],
+            }
             for r in _per_lot(sa.true())
         ],
         "revenue_by_day": _revenue_by_day(),
         "occupancy_by_lot": [
-            {"lot_id": lot.id, "lot_name": lot.name, "total": lot.total_spots,
-             "occupied": lot.occupied_spots, "reserved": lot.reserved_spots}
+            {
+                "lot_id": lot.id,
+                "lot_name": lot.name,
+                "total": lot.total_spots,
+                "occupied": lot.occupied_spots,
+                "reserved": lot.reserved_spots,
+            }
             for lot in lots
         ],
     }
@@ -145,16 +158,19 @@ def users_page(*, page: int, per_page: int, q: str | None = None) -> dict:
         .subquery()
     )
     query = (
-        sa.select(User, stats.c.reservations_count, stats.c.active_reservations,
-                  stats.c.total_spent)
+        sa.select(
+            User, stats.c.reservations_count, stats.c.active_reservations, stats.c.total_spent
+        )
         .outerjoin(stats, stats.c.user_id == User.id)
         .where(User.role == ROLE_USER)
         .order_by(User.created_at.desc(), User.id.desc())
     )
     if q:
         query = query.where(
-            sa.or_(User.email.icontains(q, autoescape=True),
-                   User.full_name.icontains(q, autoescape=True))
+            sa.or_(
+                User.email.icontains(q, autoescape=True),
+                User.full_name.icontains(q, autoescape=True),
+            )
         )
     result = paginate(query, page=page, per_page=per_page, scalars=False)
     result["items"] = [

@@ -1,0 +1,154 @@
+"""Shared fixtures: the app on each database, a real Redis, clients, signed-in users, live servers.
+
+Every test that uses `app` runs twice: on SQLite and on PostgreSQL. PostgreSQL is
+127.0.0.1:5432 (or TEST_POSTGRES_URL); when none answers, that half is skipped and says why.
+Redis is 127.0.0.1:6379 when it answers, otherwise a private redis-server the session starts.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from parking import MIGRATIONS_DIR, create_app
+from parking.config import Settings
+from parking.extensions import db, limiter
+from parking.local_redis import LocalRedis, reachable
+from tests.helpers import Api, LiveServer
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+MACHINE_REDIS = "redis://127.0.0.1:6379/0"
+ADMIN_EMAIL = "admin@parking.test"
+ADMIN_PASSWORD = "admin-password-1"
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    if reachable(MACHINE_REDIS):
+        yield MACHINE_REDIS
+        return
+    server = LocalRedis(tmp_path_factory.mktemp("redis"))
+    print(f"\nNo Redis on 127.0.0.1:6379; started the bundled redis-server at {server.url}")
+    yield server.url
+    server.stop()
+
+
+def _postgres_database():
+    """Create a throwaway database on the PostgreSQL server; yields its URL, drops it after."""
+    name = f"parking_test_{uuid.uuid4().hex[:10]}"
+    try:
+        admin = psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        pytest.skip(f"PostgreSQL half skipped: no server answers at {POSTGRES_URL} ({error})")
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    base = sa.make_url(POSTGRES_URL)
+    yield base.set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request, tmp_path_factory):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'parking.db'}"
+    else:
+        yield from _postgres_database()
+
+
+@pytest.fixture(scope="session")
+def settings(database_url, redis_url, tmp_path_factory) -> Settings:
+    return Settings(
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        SECRET_KEY="test-secret-key-that-is-long-enough-for-hs256",
+        ADMIN_EMAIL=ADMIN_EMAIL,
+        ADMIN_PASSWORD=ADMIN_PASSWORD,
+        VAR_DIR=tmp_path_factory.mktemp("var"),
+        RATELIMIT_KEY_PREFIX=f"parking-test-{uuid.uuid4().hex[:8]}",
+    )
+
+
+@pytest.fixture(scope="session")
+def app(settings):
+    """The app on a migrated database (the real Alembic migrations) with the admin account."""
+    from parking.auth.service import ensure_admin
+
+    app = create_app(settings)
+    with app.app_context():
+        upgrade(directory=str(MIGRATIONS_DIR))
+        ensure_admin(email=ADMIN_EMAIL, password=ADMIN_PASSWORD)
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def _empty_tables(app) -> None:
+    """Delete every row except the admin account, children before parents."""
+    with app.app_context():
+        for table in reversed(db.metadata.sorted_tables):
+            statement = table.delete()
+            if table.name == "users":
+                statement = statement.where(table.c.role != "admin")
+            db.session.execute(statement)
+        db.session.commit()
+        limiter.reset()
+
+
+@pytest.fixture
+def clean_app(app):
+    """The app, left as it was found: every row a test adds is deleted after it."""
+    yield app
+    _empty_tables(app)
+
+
+@pytest.fixture
+def app_context(clean_app):
+    with clean_app.app_context():
+        yield clean_app
+
+
+@pytest.fixture
+def client(clean_app):
+    return clean_app.test_client()
+
+
+@pytest.fixture
+def api(client) -> Api:
+    """Calls through the Flask test client, with helpers to sign in and make lots."""
+    return Api(client, admin_email=ADMIN_EMAIL, admin_password=ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def admin(api):
+    return api.admin()
+
+
+@pytest.fixture
+def driver(api):
+    return api.new_driver()
+
+
+@pytest.fixture
+def other_driver(api):
+    return api.new_driver()
+
+
+@pytest.fixture(scope="session")
+def live_server(app, settings, tmp_path_factory):
+    """`parking serve` in its own process, on the same database and Redis as `app`."""
+    server = LiveServer(settings, Path(tmp_path_factory.mktemp("server")))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def live(live_server, clean_app):
+    """The live server, with the tables emptied after the test."""
+    return live_server
