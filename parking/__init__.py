@@ -28,6 +28,7 @@ def create_app(settings: Settings | None = None) -> APIFlask:
         spec_path="/api/openapi.json",
         docs_path="/api/docs",
         docs_ui="swagger-ui",
+        docs_oauth2_redirect_path="/api/docs/oauth2-redirect",
         static_folder=None,
     )
     app.config.update({k: v for k, v in vars(settings).items() if k.isupper()})
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None) -> APIFlask:
     limiter.init_app(app)
     errors.init_app(app)
     _register_blueprints(app)
+    _register_docs_assets(app)
     _register_front_end(app)
     return app
 
@@ -57,6 +59,22 @@ def _register_blueprints(app: APIFlask) -> None:
 
     for blueprint in (auth, lots, reservations, summaries, health):
         app.register_blueprint(blueprint)
+
+
+def _register_docs_assets(app: APIFlask) -> None:
+    """Serve Swagger UI from the installed package, so /api/docs works without internet access."""
+    import swagger_ui_bundle
+
+    assets = "/api/docs/assets"
+    app.config["SWAGGER_UI_CSS"] = f"{assets}/swagger-ui.css"
+    app.config["SWAGGER_UI_BUNDLE_JS"] = f"{assets}/swagger-ui-bundle.js"
+    app.config["SWAGGER_UI_STANDALONE_PRESET_JS"] = f"{assets}/swagger-ui-standalone-preset.js"
+    app.config["DOCS_FAVICON"] = f"{assets}/favicon-32x32.png"
+
+    @app.get(f"{assets}/<path:filename>")
+    @app.doc(hide=True)
+    def docs_asset(filename: str):
+        return send_from_directory(swagger_ui_bundle.swagger_ui_path, filename)
 
 
 def _register_front_end(app: APIFlask) -> None:

@@ -36,6 +36,9 @@ def field_error(field: str, message: str) -> Unprocessable:
     return Unprocessable(f"{field}: {message}", detail={"json": {field: [message]}})
 
 
+_SCHEMA_MESSAGES = {"Invalid input type.": "The request body must be a JSON object"}
+
+
 def _first_field_message(detail) -> str | None:
     """'field: message' for the first field in a marshmallow error dict, nested or not."""
     if not isinstance(detail, dict):
@@ -49,7 +52,7 @@ def _first_field_message(detail) -> str | None:
             if isinstance(messages, list) and messages:
                 text = messages[0]
                 if field == "_schema":
-                    return str(text)
+                    return _SCHEMA_MESSAGES.get(text, str(text))
                 return f"{field}: {text}"
     return None
 
@@ -60,5 +63,8 @@ def init_app(app: APIFlask) -> None:
         message = error.message
         if error.status_code in (400, 422):
             message = _first_field_message(error.detail) or message
+        if error.status_code == 400 and message == "Bad Request":
+            # Werkzeug's answer to a body that does not parse as JSON.
+            message = "The request body is not valid JSON"
         body = {"message": message, "detail": error.detail or {}}
         return body, error.status_code, error.headers

@@ -1,0 +1,64 @@
+"""The `parking` command, run as a user would: from any directory, with only the environment."""
+
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from argon2 import PasswordHasher
+
+PARKING = str(Path(sys.executable).with_name("parking"))
+
+
+def run_parking(*args, cwd, **env):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("ADMIN_", "DATABASE"))}
+    return subprocess.run(
+        [PARKING, *args],
+        cwd=cwd,
+        env=environment | env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_init_creates_the_database_and_an_admin_with_a_generated_password(tmp_path):
+    database = tmp_path / "elsewhere" / "parking.db"
+    database.parent.mkdir()
+    env = {"DATABASE_URL": f"sqlite:///{database}", "PARKING_VAR_DIR": str(tmp_path / "var")}
+
+    first = run_parking("init", cwd=tmp_path, ADMIN_EMAIL="boss@example.com", **env)
+    assert first.returncode == 0, first.stderr
+    password = re.search(r"Generated admin password.*: (\S+)", first.stdout).group(1)
+
+    with sqlite3.connect(database) as connection:
+        role, password_hash = connection.execute(
+            "SELECT role, password_hash FROM users WHERE email = 'boss@example.com'"
+        ).fetchone()
+    assert role == "admin"
+    assert PasswordHasher().verify(password_hash, password)
+
+    again = run_parking("init", cwd=tmp_path, ADMIN_EMAIL="boss@example.com", **env)
+    assert again.returncode == 0, again.stderr
+    assert "Generated admin password" not in again.stdout
+
+
+def test_init_uses_admin_password_from_the_environment(tmp_path):
+    database = tmp_path / "parking.db"
+    result = run_parking(
+        "init",
+        cwd="/",
+        DATABASE_URL=f"sqlite:///{database}",
+        PARKING_VAR_DIR=str(tmp_path / "var"),
+        ADMIN_EMAIL="ops@example.com",
+        ADMIN_PASSWORD="chosen-password",
+    )
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(database) as connection:
+        (password_hash,) = connection.execute(
+            "SELECT password_hash FROM users WHERE email = 'ops@example.com'"
+        ).fetchone()
+    assert PasswordHasher().verify(password_hash, "chosen-password")
