@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import jwt
+import sqlalchemy as sa
 from apiflask import HTTPTokenAuth
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -63,6 +64,8 @@ def revoke_token(claims: dict) -> None:
     expires_at = datetime.fromtimestamp(claims["exp"], UTC)
     if db.session.get(RevokedToken, claims["jti"]) is None:
         db.session.add(RevokedToken(jti=claims["jti"], expires_at=expires_at))
+    # Expired tokens fail on their own, so their revocations can go.
+    db.session.execute(sa.delete(RevokedToken).where(RevokedToken.expires_at < datetime.now(UTC)))
 
 
 def current_claims() -> dict:
