@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install run test lint format clean
+.PHONY: install run test lint format clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,7 @@ format: $(TEST_STAMP)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+## bench: API throughput as ratios against a same-run baseline (not part of `make test`)
+bench: $(TEST_STAMP)
+	$(BIN)/python bench/api_bench.py
