@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from apiflask import APIFlask
-from flask import abort, send_from_directory
+from flask import send_from_directory
+from werkzeug.exceptions import NotFound
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter, PathConverter
 
 from parking.config import Settings
+from parking.db import MAX_ID
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
@@ -17,7 +20,7 @@ STATIC_DIR = PACKAGE_DIR / "static"
 
 def create_app(settings: Settings | None = None) -> APIFlask:
     """Build the app: bind extensions and blueprints. Connects to nothing and migrates nothing."""
-    from parking import errors
+    from parking import errors, openapi
     from parking.extensions import db, limiter, migrate
 
     settings = settings or Settings()
@@ -44,10 +47,17 @@ def create_app(settings: Settings | None = None) -> APIFlask:
     )
     limiter.init_app(app)
     errors.init_app(app)
+    openapi.init_app(app)
+    _register_converters(app)
     _register_blueprints(app)
     _register_docs_assets(app)
     _register_front_end(app)
     return app
+
+
+def _register_converters(app: APIFlask) -> None:
+    app.url_map.converters["int"] = _IdConverter
+    app.url_map.converters["outside_api"] = _OutsideApiPath
 
 
 def _register_blueprints(app: APIFlask) -> None:
@@ -77,15 +87,30 @@ def _register_docs_assets(app: APIFlask) -> None:
         return send_from_directory(swagger_ui_bundle.swagger_ui_path, filename)
 
 
+class _IdConverter(IntegerConverter):
+    """`<int:...>` in routes: an id too large to exist names nothing, whatever the method."""
+
+    def to_python(self, value: str) -> int:
+        number = super().to_python(value)
+        if number > MAX_ID:
+            raise NotFound()  # rather than overflow the database driver
+        return number
+
+
+class _OutsideApiPath(PathConverter):
+    """Any path but `/api` and `/api/...`: those stay with the API, so an unknown one is a JSON
+    404 and a known one asked with the wrong method a 405 whose `Allow` lists only its own."""
+
+    regex = r"(?!api(?:/|$))[^/].*?"
+
+
 def _register_front_end(app: APIFlask) -> None:
     """Serve the built Vue app: real files as they are, any other path gets index.html."""
 
     @app.get("/", defaults={"path": ""})
-    @app.get("/<path:path>")
+    @app.get("/<outside_api:path>")
     @app.doc(hide=True)
     def front_end(path: str):
-        if path == "api" or path.startswith("api/"):
-            abort(404)
         if path and (STATIC_DIR / path).is_file():
             return send_from_directory(STATIC_DIR, path)
         return send_from_directory(STATIC_DIR, "index.html", max_age=0)

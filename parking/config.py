@@ -87,6 +87,9 @@ class Settings:
             "SQLALCHEMY_ENGINE_OPTIONS": engine_options,
             "RATELIMIT_STORAGE_URI": self.REDIS_URL or "memory://",
             "RATELIMIT_KEY_PREFIX": self.RATELIMIT_KEY_PREFIX,
+            # The storage's own prefix too, so that resetting the limits (tests do, after each
+            # one) clears only this app's counters, not every app's on a shared Redis.
+            "RATELIMIT_STORAGE_OPTIONS": {"key_prefix": self.RATELIMIT_KEY_PREFIX},
             "RATELIMIT_SWALLOW_ERRORS": True,
             "RATELIMIT_HEADERS_ENABLED": True,
             "JSON_SORT_KEYS": False,

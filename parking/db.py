@@ -18,6 +18,11 @@ NAMING_CONVENTION = {
 }
 
 
+# The largest id an INTEGER key holds on every database (PostgreSQL's is 32-bit). A larger id
+# names nothing; checking it up front keeps it from overflowing the driver (a 500).
+MAX_ID = 2**31 - 1
+
+
 class Base(orm.DeclarativeBase):
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
 

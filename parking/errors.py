@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from apiflask import APIFlask
 from apiflask.exceptions import HTTPError
+from flask import request
 
 
 class DomainError(HTTPError):
@@ -58,6 +59,12 @@ def _first_field_message(detail) -> str | None:
 
 
 def init_app(app: APIFlask) -> None:
+    @app.before_request
+    def refuse_bodies_that_are_not_json():
+        # Left alone, a form or plain-text body would be read as "no fields given".
+        if request.path.startswith("/api/") and not request.is_json and request.get_data():
+            raise HTTPError(400, "The request body must be JSON (Content-Type: application/json)")
+
     @app.error_processor
     def render(error: HTTPError):
         message = error.message

@@ -11,6 +11,22 @@ from marshmallow import ValidationError
 PINCODE = Regexp(r"^[0-9]{6}\Z", error="must be exactly 6 digits")
 
 
+def no_nul(text: str) -> None:
+    """PostgreSQL text cannot hold NUL (U+0000): refuse it up front, a 422 rather than a 500."""
+    if "\x00" in text:
+        raise ValidationError("Must not contain NUL characters.")
+
+
+class NoNulString(fields.String):
+    """A string without NUL; every string the app stores or looks up is read with this field
+    (or with `no_nul` among its validators)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        no_nul(text)
+        return text
+
+
 class StrictBoolean(fields.Boolean):
     """Only JSON `true` and `false`; `1` or `"yes"` are errors, not booleans."""
 
@@ -23,14 +39,18 @@ class StrictBoolean(fields.Boolean):
 class Money(fields.Decimal):
     """At most two decimals, read from a JSON number or string, written as a string ("50.00")."""
 
+    # Documented as what answers carry: a string with two decimals, not a JSON number.
+    DOC = {"type": "string", "pattern": r"^[0-9]+\.[0-9]{2}$", "example": "50.00"}
+
     def __init__(self, **kwargs):
+        kwargs["metadata"] = {**self.DOC, **kwargs.get("metadata", {})}
         super().__init__(as_string=True, places=2, **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, bool):
             raise ValidationError("Not a valid number.")
-        amount = self._validated(value)
-        if amount.as_tuple().exponent < -2:
+        amount = self._validated(value)  # already rounded to two places by marshmallow
+        if amount != Decimal(str(value)):
             raise ValidationError("At most two decimal places.")
         if not Decimal("0") < amount < Decimal("100000000"):
             raise ValidationError("Must be greater than 0 and less than 100000000.")
@@ -43,7 +63,7 @@ def Text(max_length: int, **kwargs) -> fields.String:  # noqa: N802 - reads like
     if kwargs.pop("required", False):
         kwargs["required"] = True
         validate = [Length(min=1, max=max_length)]
-    return fields.String(validate=validate, **kwargs)
+    return NoNulString(validate=validate, **kwargs)
 
 
 def Pincode(**kwargs) -> fields.String:  # noqa: N802

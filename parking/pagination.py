@@ -7,6 +7,7 @@ from apiflask import Schema
 from apiflask.fields import Integer, List, Nested
 from apiflask.validators import Range
 
+from parking.db import MAX_ID
 from parking.extensions import db
 
 MAX_PER_PAGE = 200
@@ -15,7 +16,7 @@ MAX_PER_PAGE = 200
 class PageIn(Schema):
     """Query parameters of every paginated list."""
 
-    page = Integer(load_default=1, validate=Range(min=1))
+    page = Integer(load_default=1, validate=Range(min=1, max=MAX_ID))  # OFFSET stays 64-bit
     per_page = Integer(load_default=50, validate=Range(min=1, max=MAX_PER_PAGE))
 
 

@@ -2,7 +2,7 @@ from apiflask import Schema, fields
 from apiflask.validators import Length
 from marshmallow import ValidationError, validates
 
-from parking.fields import Pincode, StrictBoolean, Text
+from parking.fields import NoNulString, Pincode, StrictBoolean, Text, no_nul
 
 
 class UserOut(Schema):
@@ -31,7 +31,7 @@ class RegisterIn(Schema):
 
 
 class LoginIn(Schema):
-    email = fields.String(required=True, validate=Length(min=1, max=254))
+    email = NoNulString(required=True, validate=Length(min=1, max=254))
     password = fields.String(required=True, validate=Length(min=1, max=128))
 
 
@@ -51,7 +51,7 @@ class ProfileIn(Schema):
         allow_none=True,
         schemes={"https"},
         require_tld=False,
-        validate=Length(max=500),
+        validate=[Length(max=500), no_nul],
         metadata={"description": "Google Chat webhook (https, host in WEBHOOK_ALLOWED_HOSTS)"},
     )
 

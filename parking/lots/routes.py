@@ -1,7 +1,7 @@
 from apiflask import APIBlueprint
 
 from parking.lots import service
-from parking.lots.schemas import LotIn, LotOut, LotQueryIn, LotUpdateIn, SpotOut
+from parking.lots.schemas import LotIn, LotOut, LotQueryIn, SpotOut
 from parking.security import token_auth
 
 bp = APIBlueprint("lots", __name__, url_prefix="/api/lots", tag="Lots")
@@ -35,7 +35,7 @@ def create(json_data):
 
 @bp.patch("/<int:lot_id>")
 @bp.auth_required(token_auth, roles=["admin"])
-@bp.input(LotUpdateIn)
+@bp.input(LotIn(partial=True))
 @bp.output(LotOut)
 @bp.doc(responses={409: "Shrinking would remove a spot in use"})
 def update(lot_id, json_data):

@@ -2,7 +2,7 @@ from apiflask import Schema, fields
 from apiflask.validators import Range
 from marshmallow import ValidationError, validates
 
-from parking.fields import PINCODE, Money, Pincode, Text
+from parking.fields import PINCODE, Money, NoNulString, Pincode, Text
 
 MAX_SPOTS = 1000
 
@@ -20,13 +20,8 @@ class LotIn(Schema):
             raise ValidationError("Must not be blank.")
 
 
-class LotUpdateIn(LotIn):
-    class Meta:
-        partial = True
-
-
 class LotQueryIn(Schema):
-    q = fields.String(load_default=None, metadata={"description": "Part of the name or address"})
+    q = NoNulString(load_default=None, metadata={"description": "Part of the name or address"})
     pincode = fields.String(load_default=None, metadata={"description": "6-digit PIN code"})
 
     @validates("pincode")

@@ -1,8 +1,8 @@
 from apiflask import APIBlueprint
-from apiflask.fields import String
 from apiflask.validators import Length
 
 from parking.errors import field_error
+from parking.fields import NoNulString
 from parking.pagination import page_of
 from parking.reservations import service
 from parking.reservations.schemas import ReservationIn, ReservationOut, ReservationQueryIn
@@ -11,7 +11,7 @@ from parking.security import current_user, token_auth
 bp = APIBlueprint("reservations", __name__, url_prefix="/api/reservations", tag="Reservations")
 
 _IDEMPOTENCY_HEADER = {
-    "Idempotency-Key": String(
+    "Idempotency-Key": NoNulString(
         validate=Length(min=1, max=100),
         metadata={"description": "Repeat the key to retry safely: a repeat books nothing more"},
     )

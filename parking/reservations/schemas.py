@@ -4,35 +4,38 @@ from apiflask import Schema, fields
 from apiflask.validators import OneOf, Range
 from marshmallow import ValidationError
 
+from parking.db import MAX_ID
 from parking.fields import Money, Text
 from parking.pagination import PageIn
 from parking.reservations.models import CANCELLED, COMPLETED, OCCUPIED, RESERVED
 
 _SEPARATORS = re.compile(r"[\s-]+")
-_PLATE = re.compile(r"[A-Z0-9]{4,12}\Z")
+_PLATE = re.compile(r"[A-Za-z0-9]{4,12}\Z")
 
 
 class VehicleNumber(fields.String):
     """A plate as typed (`ka 01-ab 1234`), stored upper-case without spaces or dashes."""
 
     def _deserialize(self, value, attr, data, **kwargs):
-        plate = _SEPARATORS.sub("", super()._deserialize(value, attr, data, **kwargs)).upper()
+        plate = _SEPARATORS.sub("", super()._deserialize(value, attr, data, **kwargs))
+        # Checked before upper-casing: "ß".upper() is "SS", yet "ßßßß" is not an ASCII plate.
         if not _PLATE.match(plate):
             raise ValidationError("Must be 4 to 12 letters and digits (spaces and dashes ignored).")
-        return plate
+        return plate.upper()
 
 
 class ReservationIn(Schema):
-    lot_id = fields.Integer(required=True, strict=True, validate=Range(min=1))
+    lot_id = fields.Integer(required=True, strict=True, validate=Range(min=1, max=MAX_ID))
     vehicle_number = VehicleNumber(required=True, metadata={"example": "KA01AB1234"})
     remarks = Text(500, allow_none=True)
 
 
 class ReservationQueryIn(PageIn):
     status = fields.String(validate=OneOf([RESERVED, OCCUPIED, COMPLETED, CANCELLED]))
-    lot_id = fields.Integer(validate=Range(min=1))
+    lot_id = fields.Integer(validate=Range(min=1, max=MAX_ID))
     user_id = fields.Integer(
-        validate=Range(min=1), metadata={"description": "Admins only: one driver's reservations"}
+        validate=Range(min=1, max=MAX_ID),
+        metadata={"description": "Admins only: one driver's reservations"},
     )
 
 

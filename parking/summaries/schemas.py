@@ -1,6 +1,6 @@
 from apiflask import Schema, fields
 
-from parking.fields import Money
+from parking.fields import Money, NoNulString
 from parking.pagination import PageIn
 
 
@@ -64,7 +64,7 @@ class AdminSummaryOut(Schema):
 
 
 class UsersQueryIn(PageIn):
-    q = fields.String(load_default=None, metadata={"description": "Part of the e-mail or name"})
+    q = NoNulString(load_default=None, metadata={"description": "Part of the e-mail or name"})
 
 
 class AdminUserOut(Schema):
