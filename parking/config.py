@@ -63,6 +63,8 @@ class Settings:
         self.REMINDER_TIME: str = get("REMINDER_TIME", "18:00")
         self.RESERVATION_HOLD_MINUTES: int = int(get("RESERVATION_HOLD_MINUTES", "30"))
         self.PUBLIC_URL: str = get("PUBLIC_URL", "http://127.0.0.1:5000")
+        # An argon2.profiles name; the test suite picks CHEAPEST to keep sign-ups fast.
+        self.ARGON2_PROFILE: str = get("ARGON2_PROFILE", "RFC_9106_LOW_MEMORY")
         self.ACCESS_TOKEN_MINUTES: int = int(get("ACCESS_TOKEN_MINUTES", "60"))
         self.LOGIN_FAILURES_PER_EMAIL: str = get("LOGIN_FAILURES_PER_EMAIL", "5 per 15 minutes")
         self.LOGIN_FAILURES_PER_ADDRESS: str = get(

@@ -2,33 +2,43 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import jwt
 import sqlalchemy as sa
 from apiflask import HTTPTokenAuth
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app, g
 
 from parking.auth.models import RevokedToken, User
 from parking.extensions import db
 
-_hasher = PasswordHasher()
-# Verifying against this when the e-mail is unknown makes both failures take the same time.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
-
 token_auth = HTTPTokenAuth(scheme="Bearer", description="Access token from POST /api/auth/login")
 
 
+@functools.cache
+def _hasher_and_dummy(profile: str) -> tuple[PasswordHasher, str]:
+    hasher = PasswordHasher.from_parameters(getattr(profiles, profile))
+    # Verifying against this when the e-mail is unknown makes both failures take the same time.
+    return hasher, hasher.hash("not-a-real-password")
+
+
+def _hasher() -> tuple[PasswordHasher, str]:
+    return _hasher_and_dummy(current_app.config["ARGON2_PROFILE"])
+
+
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    hasher, _ = _hasher()
+    return hasher.hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
+    hasher, dummy = _hasher()
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
+        return hasher.verify(password_hash or dummy, password) and bool(password_hash)
     except (VerificationError, InvalidHashError):
         return False
 

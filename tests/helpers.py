@@ -126,6 +126,7 @@ class LiveServer:
             "REDIS_URL": settings.REDIS_URL,
             "SECRET_KEY": settings.SECRET_KEY,
             "RATELIMIT_KEY_PREFIX": settings.RATELIMIT_KEY_PREFIX,
+            "ARGON2_PROFILE": getattr(settings, "ARGON2_PROFILE", "RFC_9106_LOW_MEMORY"),
             "PARKING_VAR_DIR": str(work_dir),
         }
         parking = Path(sys.executable).with_name("parking")

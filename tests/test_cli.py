@@ -40,6 +40,8 @@ def test_init_creates_the_database_and_an_admin_with_a_generated_password(tmp_pa
         ).fetchone()
     assert role == "admin"
     assert PasswordHasher().verify(password_hash, password)
+    # Production strength by default: Argon2id with RFC 9106's low-memory parameters.
+    assert password_hash.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
 
     again = run_parking("init", cwd=tmp_path, ADMIN_EMAIL="boss@example.com", **env)
     assert again.returncode == 0, again.stderr
