@@ -28,6 +28,20 @@ ADMIN_EMAIL = "admin@parking.test"
 ADMIN_PASSWORD = "admin-password-1"
 
 
+def pytest_report_header(config):
+    redis_line = (
+        f"redis: {MACHINE_REDIS}"
+        if reachable(MACHINE_REDIS)
+        else "redis: none on 127.0.0.1:6379, the tests start the bundled redis-server"
+    )
+    try:
+        psycopg.connect(POSTGRES_URL, connect_timeout=3).close()
+        postgres_line = f"postgresql: {POSTGRES_URL}"
+    except psycopg.OperationalError:
+        postgres_line = f"postgresql: nothing answers at {POSTGRES_URL}; that half is skipped"
+    return [redis_line, postgres_line]
+
+
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory):
     if reachable(MACHINE_REDIS):
