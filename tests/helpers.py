@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import requests
@@ -109,6 +110,22 @@ class Api:
             **kwargs,
         )
 
+    def relogin(self, actor: Actor) -> Actor:
+        """A fresh token for `actor`: travel past a token's lifetime expires it, as it should."""
+        return self.login(actor.email, actor.password)
+
+    def stay(self, driver: Actor, lot_id: int, traveller, minutes: int) -> tuple[dict, Actor]:
+        """Book, park, let `minutes` pass (time-machine), release; the released reservation and
+        the driver with a fresh token."""
+        reservation = self.booked(driver, lot_id)
+        response = self.post(f"/api/reservations/{reservation['id']}/park", driver)
+        assert response.status_code == 200, response.get_json()
+        traveller.shift(timedelta(minutes=minutes))
+        driver = self.relogin(driver)
+        response = self.post(f"/api/reservations/{reservation['id']}/release", driver)
+        assert response.status_code == 200, response.get_json()
+        return response.get_json(), driver
+
     def booked(self, driver: Actor, lot_id: int, vehicle_number: str | None = None) -> dict:
         response = self.book(driver, lot_id, vehicle_number)
         assert response.status_code == 201, response.get_json()
@@ -164,6 +181,14 @@ class LiveServer:
         )
         assert response.status_code == 200, response.text
         return response.json()["access_token"]
+
+    def new_driver(self) -> str:
+        """A new driver, registered and signed in over HTTP; returns the access token."""
+        email = f"driver{next(_sequence)}-{time.monotonic_ns()}@example.com"
+        body = {"email": email, "password": DRIVER_PASSWORD, "full_name": "Live Driver"}
+        response = self.request("POST", "/api/auth/register", json=body)
+        assert response.status_code == 201, response.text
+        return self.login(email, DRIVER_PASSWORD)
 
     def stop(self) -> None:
         self.process.terminate()

@@ -13,7 +13,6 @@ very document the live server publishes.
 from __future__ import annotations
 
 import os
-import time
 
 import pytest
 import schemathesis
@@ -24,7 +23,7 @@ from schemathesis.specs.openapi.checks import negative_data_rejection, positive_
 from parking import create_app
 from parking.config import Settings
 from tests.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
-from tests.helpers import DRIVER_PASSWORD, LiveServer, lot_body
+from tests.helpers import lot_body
 
 # Examples per operation and caller; FUZZ_EXAMPLES=200 for a deeper run (100: about 3 minutes).
 MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
@@ -57,21 +56,13 @@ def flatmap_path_parameters(context, path_parameters):
     return st.sampled_from([path_parameters, {**(path_parameters or {}), **existing}])
 
 
-def _sign_up(live: LiveServer) -> str:
-    email = f"fuzzer-{time.monotonic_ns()}@example.com"
-    body = {"email": email, "password": DRIVER_PASSWORD, "full_name": "Fuzzer"}
-    response = live.request("POST", "/api/auth/register", json=body)
-    assert response.status_code == 201, response.text
-    return live.login(email, DRIVER_PASSWORD)
-
-
 @pytest.fixture(params=["driver", "admin"])
 def token(request, live):
     """The caller's access token; a lot and the driver's reservation in it exist."""
     admin = live.login(ADMIN_EMAIL, ADMIN_PASSWORD)
     lot = live.request("POST", "/api/lots", admin, json=lot_body(total_spots=3))
     assert lot.status_code == 201, lot.text
-    driver = _sign_up(live)
+    driver = live.new_driver()
     booking = {"lot_id": lot.json()["id"], "vehicle_number": "KA01FZ0001"}
     reservation = live.request("POST", "/api/reservations", driver, json=booking)
     assert reservation.status_code == 201, reservation.text
@@ -130,7 +121,7 @@ FOUND_BY_FUZZING = [
 def test_inputs_the_fuzzer_found_are_answered_cleanly(live, who, method, path, body, status):
     token = {
         "anonymous": lambda: None,
-        "driver": lambda: _sign_up(live),
+        "driver": lambda: live.new_driver(),
         "admin": lambda: live.login(ADMIN_EMAIL, ADMIN_PASSWORD),
     }[who]()
 

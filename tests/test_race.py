@@ -16,24 +16,15 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 
 from tests.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
-from tests.helpers import DRIVER_PASSWORD, LiveServer, lot_body
+from tests.helpers import LiveServer, lot_body
 
 _unique = itertools.count(1)
-
-
-def _sign_up(live: LiveServer) -> str:
-    """A new driver, registered and signed in over HTTP; returns the access token."""
-    email = f"racer{next(_unique)}-{time.monotonic_ns()}@example.com"
-    body = {"email": email, "password": DRIVER_PASSWORD, "full_name": "Racer"}
-    response = live.request("POST", "/api/auth/register", json=body)
-    assert response.status_code == 201, response.text
-    return live.login(email, DRIVER_PASSWORD)
 
 
 def _drivers(live: LiveServer, count: int) -> list[str]:
     """`count` driver tokens; signing up runs a few at a time, as password hashing is slow."""
     with ThreadPoolExecutor(max_workers=8) as pool:
-        return list(pool.map(lambda _: _sign_up(live), range(count)))
+        return list(pool.map(lambda _: live.new_driver(), range(count)))
 
 
 def _lot(live: LiveServer, total_spots: int) -> dict:

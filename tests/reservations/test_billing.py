@@ -61,29 +61,13 @@ def test_cost_is_an_exact_decimal_with_two_places():
 # --- end to end -----------------------------------------------------------------------------
 
 
-def relogin(api, actor):
-    """A fresh token: time travel past the token lifetime expires the old one, as it should."""
-    return api.login(actor.email, actor.password)
-
-
-def stay(api, driver, lot_id: int, traveller, minutes: int):
-    """Book, park, let `minutes` pass, release; returns the released reservation and the driver."""
-    reservation = api.booked(driver, lot_id)
-    assert api.post(f"/api/reservations/{reservation['id']}/park", driver).status_code == 200
-    traveller.shift(timedelta(minutes=minutes))
-    driver = relogin(api, driver)
-    response = api.post(f"/api/reservations/{reservation['id']}/release", driver)
-    assert response.status_code == 200, response.get_json()
-    return response.get_json(), driver
-
-
 def test_stays_cost_every_started_hour(api, admin, driver):
     lot = api.create_lot(admin, total_spots=1, price_per_hour="50.00")
     with time_machine.travel(START, tick=False) as traveller:
-        driver = relogin(api, driver)
+        driver = api.relogin(driver)
         results = {}
         for minutes in (1, 60, 61, 125):
-            released, driver = stay(api, driver, lot["id"], traveller, minutes)
+            released, driver = api.stay(driver, lot["id"], traveller, minutes)
             results[minutes] = (released["duration_minutes"], released["cost"])
     assert results == {
         1: (1, "50.00"),
@@ -96,12 +80,12 @@ def test_stays_cost_every_started_hour(api, admin, driver):
 def test_release_records_exact_times(api, admin, driver):
     lot = api.create_lot(admin, price_per_hour="20.00")
     with time_machine.travel(START, tick=False) as traveller:
-        driver = relogin(api, driver)
+        driver = api.relogin(driver)
         reservation = api.booked(driver, lot["id"])
         traveller.shift(timedelta(minutes=10))
         parked = api.post(f"/api/reservations/{reservation['id']}/park", driver).get_json()
         traveller.shift(timedelta(minutes=61))
-        driver = relogin(api, driver)
+        driver = api.relogin(driver)
         released = api.post(f"/api/reservations/{reservation['id']}/release", driver).get_json()
     assert reservation["reserved_at"] == "2026-11-22T10:00:00+00:00"
     assert parked["parked_at"] == "2026-11-22T10:10:00+00:00"
@@ -113,14 +97,14 @@ def test_release_records_exact_times(api, admin, driver):
 def test_a_price_edit_during_a_stay_leaves_its_cost_alone(api, admin, driver):
     lot = api.create_lot(admin, price_per_hour="50.00")
     with time_machine.travel(START, tick=False) as traveller:
-        admin, driver = relogin(api, admin), relogin(api, driver)
+        admin, driver = api.relogin(admin), api.relogin(driver)
         reservation = api.booked(driver, lot["id"])
         api.post(f"/api/reservations/{reservation['id']}/park", driver)
         traveller.shift(timedelta(minutes=30))
         edit = api.patch(f"/api/lots/{lot['id']}", admin, json={"price_per_hour": "80.00"})
         assert edit.status_code == 200
         traveller.shift(timedelta(minutes=31))
-        driver = relogin(api, driver)
+        driver = api.relogin(driver)
         released = api.post(f"/api/reservations/{reservation['id']}/release", driver).get_json()
     assert released["price_per_hour"] == "50.00"
     assert released["duration_minutes"] == 61
@@ -130,11 +114,11 @@ def test_a_price_edit_during_a_stay_leaves_its_cost_alone(api, admin, driver):
 def test_estimated_cost_of_a_parked_car_grows_with_started_hours(api, admin, driver):
     lot = api.create_lot(admin, total_spots=1, price_per_hour="30.00")
     with time_machine.travel(START, tick=False) as traveller:
-        driver = relogin(api, driver)
+        driver = api.relogin(driver)
         reservation = api.booked(driver, lot["id"])
 
         def estimate():
-            [spot] = api.get(f"/api/lots/{lot['id']}/spots", relogin(api, admin)).get_json()
+            [spot] = api.get(f"/api/lots/{lot['id']}/spots", api.relogin(admin)).get_json()
             return spot["reservation"]["estimated_cost"]
 
         assert estimate() is None
@@ -149,7 +133,7 @@ def test_estimated_cost_of_a_parked_car_grows_with_started_hours(api, admin, dri
 def test_a_hold_not_parked_within_30_minutes_is_cancelled(api, admin, driver, other_driver):
     lot = api.create_lot(admin, total_spots=1)
     with time_machine.travel(START, tick=False) as traveller:
-        driver, other_driver = relogin(api, driver), relogin(api, other_driver)
+        driver, other_driver = api.relogin(driver), api.relogin(other_driver)
         reservation = api.booked(driver, lot["id"])
         traveller.shift(timedelta(minutes=29))
         still = api.get(f"/api/reservations/{reservation['id']}", driver).get_json()
@@ -170,7 +154,7 @@ def test_a_hold_not_parked_within_30_minutes_is_cancelled(api, admin, driver, ot
 def test_a_booking_sees_an_expired_hold_without_any_read_before_it(api, admin, driver):
     lot = api.create_lot(admin, total_spots=2)
     with time_machine.travel(START, tick=False) as traveller:
-        driver = relogin(api, driver)
+        driver = api.relogin(driver)
         held = api.booked(driver, lot["id"], "KA01AB1111")
         traveller.shift(timedelta(minutes=31))
         # The same vehicle books again: its hold ran out, so it is no longer active, and the
@@ -185,13 +169,13 @@ def test_a_booking_sees_an_expired_hold_without_any_read_before_it(api, admin, d
 def test_a_car_parked_at_29_minutes_keeps_its_spot(api, admin, driver):
     lot = api.create_lot(admin, total_spots=1, price_per_hour="50.00")
     with time_machine.travel(START, tick=False) as traveller:
-        driver = relogin(api, driver)
+        driver = api.relogin(driver)
         reservation = api.booked(driver, lot["id"])
         traveller.shift(timedelta(minutes=29))
         parked = api.post(f"/api/reservations/{reservation['id']}/park", driver)
         assert parked.status_code == 200
         traveller.shift(timedelta(minutes=45))
-        driver = relogin(api, driver)
+        driver = api.relogin(driver)
         current = api.get(f"/api/reservations/{reservation['id']}", driver).get_json()
         assert current["status"] == "occupied"
         released = api.post(f"/api/reservations/{reservation['id']}/release", driver).get_json()

@@ -10,22 +10,6 @@ import time_machine
 from tests.helpers import DRIVER_PASSWORD
 
 
-def relogin(api, actor):
-    """A fresh token after time travel (the old one may have expired, as it should)."""
-    return api.login(actor.email, actor.password)
-
-
-def completed_stay(api, driver, lot_id: int, traveller, minutes: int) -> dict:
-    """Book, park, let `minutes` pass and release; the clock ends `minutes` later."""
-    reservation = api.booked(driver, lot_id)
-    assert api.post(f"/api/reservations/{reservation['id']}/park", driver).status_code == 200
-    traveller.shift(timedelta(minutes=minutes))
-    driver = relogin(api, driver)
-    response = api.post(f"/api/reservations/{reservation['id']}/release", driver)
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()
-
-
 def by_id(rows: list[dict], key: str = "lot_id") -> dict:
     return {row[key]: row for row in rows}
 
@@ -50,17 +34,17 @@ def test_driver_summary_adds_up_what_was_booked_and_paid(api, admin, driver, oth
     mall = api.create_lot(admin, name="Mall", price_per_hour="50.00")
     metro = api.create_lot(admin, name="Metro", price_per_hour="30.00")
     with time_machine.travel(datetime(2026, 11, 10, 6, 0, tzinfo=UTC), tick=False) as traveller:
-        driver = relogin(api, driver)
-        completed_stay(api, driver, mall["id"], traveller, 61)  # 2 h x 50
-        driver = relogin(api, driver)
-        completed_stay(api, driver, metro["id"], traveller, 30)  # 1 h x 30
-        driver = relogin(api, driver)
+        driver = api.relogin(driver)
+        api.stay(driver, mall["id"], traveller, 61)  # 2 h x 50
+        driver = api.relogin(driver)
+        api.stay(driver, metro["id"], traveller, 30)  # 1 h x 30
+        driver = api.relogin(driver)
         cancelled = api.booked(driver, mall["id"])
         api.post(f"/api/reservations/{cancelled['id']}/cancel", driver)
         api.booked(driver, metro["id"])  # still active
-        other_driver = relogin(api, other_driver)
-        completed_stay(api, other_driver, mall["id"], traveller, 10)  # not the driver's
-        summary = api.get("/api/me/summary", relogin(api, driver)).get_json()
+        other_driver = api.relogin(other_driver)
+        api.stay(other_driver, mall["id"], traveller, 10)  # not the driver's
+        summary = api.get("/api/me/summary", api.relogin(driver)).get_json()
 
     assert summary["total_reservations"] == 4
     assert summary["active_reservations"] == 1
@@ -76,18 +60,18 @@ def test_driver_summary_adds_up_what_was_booked_and_paid(api, admin, driver, oth
 def test_driver_months_are_calendar_months_in_app_timezone(api, admin, driver):
     lot = api.create_lot(admin, price_per_hour="100.00")
     with time_machine.travel(datetime(2026, 9, 15, 12, 0, tzinfo=UTC), tick=False) as traveller:
-        driver = relogin(api, driver)
-        completed_stay(api, driver, lot["id"], traveller, 30)
+        driver = api.relogin(driver)
+        api.stay(driver, lot["id"], traveller, 30)
         # 2026-10-31T19:00Z to 20:00Z is 00:30 to 01:30 on 1 November in Asia/Kolkata.
         traveller.move_to(datetime(2026, 10, 31, 19, 0, tzinfo=UTC))
-        driver = relogin(api, driver)
-        released = completed_stay(api, driver, lot["id"], traveller, 60)
+        driver = api.relogin(driver)
+        released = api.stay(driver, lot["id"], traveller, 60)[0]
         assert released["left_at"] == "2026-10-31T20:00:00+00:00"
         # Two stays in the same IST month, on either side of the UTC month's end.
         traveller.move_to(datetime(2026, 11, 30, 18, 0, tzinfo=UTC))  # 23:30 IST
-        driver = relogin(api, driver)
-        completed_stay(api, driver, lot["id"], traveller, 15)
-        summary = api.get("/api/me/summary", relogin(api, driver)).get_json()
+        driver = api.relogin(driver)
+        api.stay(driver, lot["id"], traveller, 15)
+        summary = api.get("/api/me/summary", api.relogin(driver)).get_json()
 
     assert summary["by_month"] == [
         {"month": "2026-09", "count": 1, "spent": "100.00"},
@@ -131,20 +115,20 @@ def test_admin_revenue_by_lot_and_by_day_in_app_timezone(api, admin, driver):
     a = api.create_lot(admin, name="A", price_per_hour="50.00", total_spots=5)
     b = api.create_lot(admin, name="B", price_per_hour="20.00", total_spots=5)
     with time_machine.travel(datetime(2026, 9, 1, 6, 0, tzinfo=UTC), tick=False) as traveller:
-        driver = relogin(api, driver)
-        completed_stay(api, driver, a["id"], traveller, 30)  # 50.00, long before the window
+        driver = api.relogin(driver)
+        api.stay(driver, a["id"], traveller, 30)  # 50.00, long before the window
         traveller.move_to(datetime(2026, 11, 10, 6, 0, tzinfo=UTC))
-        driver = relogin(api, driver)
-        completed_stay(api, driver, b["id"], traveller, 90)  # 40.00 on 2026-11-10
+        driver = api.relogin(driver)
+        api.stay(driver, b["id"], traveller, 90)  # 40.00 on 2026-11-10
         # Released at 2026-11-21T19:00Z, which is 00:30 on 22 November in Asia/Kolkata.
         traveller.move_to(datetime(2026, 11, 21, 18, 0, tzinfo=UTC))
-        driver = relogin(api, driver)
-        completed_stay(api, driver, a["id"], traveller, 60)  # 50.00 on 2026-11-22
-        driver = relogin(api, driver)
+        driver = api.relogin(driver)
+        api.stay(driver, a["id"], traveller, 60)  # 50.00 on 2026-11-22
+        driver = api.relogin(driver)
         cancelled = api.booked(driver, b["id"])
         api.post(f"/api/reservations/{cancelled['id']}/cancel", driver)
         traveller.move_to(datetime(2026, 11, 21, 20, 0, tzinfo=UTC))  # 01:30 on 22 Nov IST
-        admin = relogin(api, admin)
+        admin = api.relogin(admin)
         summary = api.get("/api/admin/summary", admin).get_json()
         # A lot deleted later keeps its revenue in the summary.
         assert api.delete(f"/api/lots/{b['id']}", admin).status_code == 204
@@ -184,15 +168,15 @@ def users_page(api, admin, query: str = "") -> dict:
 def test_admin_users_show_each_drivers_totals(api, admin, driver, other_driver):
     lot = api.create_lot(admin, price_per_hour="50.00", total_spots=5)
     with time_machine.travel(datetime(2026, 11, 22, 6, 0, tzinfo=UTC), tick=False) as traveller:
-        driver = relogin(api, driver)
-        completed_stay(api, driver, lot["id"], traveller, 61)  # 100.00
-        driver = relogin(api, driver)
-        completed_stay(api, driver, lot["id"], traveller, 5)  # 50.00
-        driver = relogin(api, driver)
+        driver = api.relogin(driver)
+        api.stay(driver, lot["id"], traveller, 61)  # 100.00
+        driver = api.relogin(driver)
+        api.stay(driver, lot["id"], traveller, 5)  # 50.00
+        driver = api.relogin(driver)
         api.booked(driver, lot["id"])
         cancelled = api.booked(driver, lot["id"])
         api.post(f"/api/reservations/{cancelled['id']}/cancel", driver)
-        page = users_page(api, relogin(api, admin), "?per_page=200")
+        page = users_page(api, api.relogin(admin), "?per_page=200")
 
     rows = by_id(page["items"], "id")
     mine = rows[driver.id]
