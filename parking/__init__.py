@@ -20,7 +20,7 @@ STATIC_DIR = PACKAGE_DIR / "static"
 
 def create_app(settings: Settings | None = None) -> APIFlask:
     """Build the app: bind extensions and blueprints. Connects to nothing and migrates nothing."""
-    from parking import errors, openapi
+    from parking import errors, jobs, models, openapi  # noqa: F401 - models: whole schema
     from parking.extensions import db, limiter, migrate
 
     settings = settings or Settings()
@@ -47,6 +47,7 @@ def create_app(settings: Settings | None = None) -> APIFlask:
     )
     limiter.init_app(app)
     errors.init_app(app)
+    jobs.init_app(app)
     openapi.init_app(app)
     _register_converters(app)
     _register_blueprints(app)

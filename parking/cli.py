@@ -58,11 +58,23 @@ def serve(host: str, port: int, threads: int) -> None:
     serve_app(Settings(), host, port, threads)
 
 
+def worker_argv(settings: Settings, *, beat: bool, concurrency: int) -> list[str]:
+    argv = ["worker", "--loglevel=INFO", f"--concurrency={concurrency}"]
+    argv += ["--queues", settings.CELERY_QUEUE]
+    if beat:
+        argv += ["--beat"]
+    return argv
+
+
 @main.command()
-@click.option("--beat", is_flag=True, help="Also run the periodic job scheduler.")
-def worker(beat: bool) -> None:
-    """Run the background job worker (arrives with the background-jobs issue)."""
-    click.echo("parking worker: not yet — background jobs arrive with the next release.")
+@click.option("--beat", is_flag=True, help="Also run the periodic job scheduler (run one only).")
+@click.option("--concurrency", default=2, show_default=True, type=int)
+def worker(beat: bool, concurrency: int) -> None:
+    """Run the background job worker (Celery on the Redis broker)."""
+    settings = Settings()
+    settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+    celery = create_app(settings).extensions["celery"]
+    celery.worker_main(worker_argv(settings, beat=beat, concurrency=concurrency))
 
 
 @main.command()

@@ -46,8 +46,9 @@ class Settings:
         self.SECRET_KEY: str = get("SECRET_KEY") or ""
         self.ADMIN_EMAIL: str = get("ADMIN_EMAIL", "admin@parking.local")
         self.ADMIN_PASSWORD: str | None = get("ADMIN_PASSWORD")
-        self.SMTP_HOST: str = get("SMTP_HOST", "127.0.0.1")
-        self.SMTP_PORT: int = int(get("SMTP_PORT", "8025"))
+        # No SMTP_HOST: e-mails are logged as failed ("not configured"); `parking run` sets one.
+        self.SMTP_HOST: str | None = get("SMTP_HOST")
+        self.SMTP_PORT: int = int(get("SMTP_PORT", "25"))
         self.SMTP_USER: str | None = get("SMTP_USER")
         self.SMTP_PASSWORD: str | None = get("SMTP_PASSWORD")
         self.SMTP_STARTTLS: bool = _as_bool(get("SMTP_STARTTLS"))
@@ -58,6 +59,13 @@ class Settings:
             for host in get("WEBHOOK_ALLOWED_HOSTS", "chat.googleapis.com").split(",")
             if host.strip()
         ]
+        # Outgoing HTTPS trusts this CA bundle when set (else the system's / certifi's).
+        self.CA_BUNDLE: str | None = get("SSL_CERT_FILE") or get("REQUESTS_CA_BUNDLE")
+        # Celery queue name: lets several deployments (or test runs) share one Redis.
+        self.CELERY_QUEUE: str = get("CELERY_QUEUE", "parking")
+        # Where finished CSV exports wait for download: shared by web and worker processes.
+        self.EXPORT_DIR: Path | None = Path(get("EXPORT_DIR")) if get("EXPORT_DIR") else None
+        self.EXPORT_RETENTION_DAYS: int = int(get("EXPORT_RETENTION_DAYS", "7"))
         self.MAX_ACTIVE_RESERVATIONS: int = int(get("MAX_ACTIVE_RESERVATIONS", "3"))
         self.APP_TIMEZONE: str = get("APP_TIMEZONE", "Asia/Kolkata")
         self.REMINDER_TIME: str = get("REMINDER_TIME", "18:00")
@@ -75,6 +83,8 @@ class Settings:
         self.RATELIMIT_KEY_PREFIX: str = get("RATELIMIT_KEY_PREFIX", "parking")
         for name, value in overrides.items():
             setattr(self, name, value)
+        if self.EXPORT_DIR is None:
+            self.EXPORT_DIR = Path(self.VAR_DIR) / "exports"
         if not self.SECRET_KEY:
             self.SECRET_KEY = _persistent_secret_key(self.VAR_DIR)
 

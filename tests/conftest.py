@@ -14,13 +14,15 @@ from pathlib import Path
 import psycopg
 import pytest
 import sqlalchemy as sa
+import trustme
 from flask_migrate import upgrade
 
 from parking import MIGRATIONS_DIR, create_app
 from parking.config import Settings
 from parking.extensions import db, limiter
 from parking.local_redis import LocalRedis, reachable
-from tests.helpers import Api, LiveServer
+from tests.helpers import Api, LiveServer, LiveWorker
+from tests.servers import MailSink, WebhookSink
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 MACHINE_REDIS = "redis://127.0.0.1:6379/0"
@@ -77,14 +79,66 @@ def database_url(request, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def settings(database_url, redis_url, tmp_path_factory) -> Settings:
+def certificate_authority(tmp_path_factory):
+    """A private CA; the app trusts it through SSL_CERT_FILE, as an operator's proxy CA would be."""
+    ca = trustme.CA()
+    path = tmp_path_factory.mktemp("tls") / "ca.pem"
+    ca.cert_pem.write_to_path(str(path))
+    ca.path = path
+    return ca
+
+
+@pytest.fixture(scope="session")
+def mail_sink():
+    sink = MailSink()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture(scope="session")
+def webhook_sink(certificate_authority):
+    sink = WebhookSink(certificate_authority)
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def mailbox(mail_sink):
+    """The SMTP server's messages, emptied before the test."""
+    mail_sink.clear()
+    return mail_sink
+
+
+@pytest.fixture
+def webhooks(webhook_sink):
+    """The webhook server's requests, emptied before the test."""
+    webhook_sink.clear()
+    yield webhook_sink
+    webhook_sink.clear()
+
+
+@pytest.fixture(scope="session")
+def settings(
+    database_url, redis_url, mail_sink, webhook_sink, certificate_authority, tmp_path_factory
+) -> Settings:
+    var_dir = tmp_path_factory.mktemp("var")
     return Settings(
+        SMTP_HOST=mail_sink.host,
+        SMTP_PORT=mail_sink.port,
+        MAIL_FROM="Parking <parking@example.com>",
+        GCHAT_WEBHOOK_URL=webhook_sink.url("/admins-space"),
+        WEBHOOK_ALLOWED_HOSTS=["chat.googleapis.com", "127.0.0.1"],
+        CA_BUNDLE=str(certificate_authority.path),
+        # A queue of its own, so no other worker on this Redis takes this run's jobs.
+        CELERY_QUEUE=f"parking-test-{uuid.uuid4().hex[:8]}",
+        EXPORT_DIR=var_dir / "exports",
+        PUBLIC_URL="http://parking.test",
         DATABASE_URL=database_url,
         REDIS_URL=redis_url,
         SECRET_KEY="test-secret-key-that-is-long-enough-for-hs256",
         ADMIN_EMAIL=ADMIN_EMAIL,
         ADMIN_PASSWORD=ADMIN_PASSWORD,
-        VAR_DIR=tmp_path_factory.mktemp("var"),
+        VAR_DIR=var_dir,
         RATELIMIT_KEY_PREFIX=f"parking-test-{uuid.uuid4().hex[:8]}",
         # Real Argon2 with the lightest parameters: accounts are made by the hundred here.
         ARGON2_PROFILE="CHEAPEST",
@@ -162,6 +216,20 @@ def live_server(app, settings, tmp_path_factory):
     server = LiveServer(settings, Path(tmp_path_factory.mktemp("server")))
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def live_worker(app, settings, tmp_path_factory):
+    """`parking worker` in its own process, on the same database, Redis, SMTP and webhooks."""
+    worker = LiveWorker(settings, Path(tmp_path_factory.mktemp("worker")))
+    yield worker
+    worker.stop()
+
+
+@pytest.fixture
+def worker(live_worker, clean_app):
+    """The live worker, with the tables emptied after the test."""
+    return live_worker
 
 
 @pytest.fixture

@@ -132,25 +132,34 @@ class Api:
         return response.get_json()
 
 
+PARKING = str(Path(sys.executable).with_name("parking"))
+_ENV_NAMES = {"VAR_DIR": "PARKING_VAR_DIR", "CA_BUNDLE": "SSL_CERT_FILE"}
+
+
+def env_for(settings) -> dict[str, str]:
+    """The environment that gives a `parking` process the same settings as `settings`."""
+    env = {}
+    for name, value in vars(settings).items():
+        if not name.isupper() or value is None:
+            continue
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        elif isinstance(value, list):
+            value = ",".join(value)
+        env[_ENV_NAMES.get(name, name)] = str(value)
+    return os.environ | env
+
+
 class LiveServer:
     """`parking serve` as a separate process, reached over real HTTP."""
 
     def __init__(self, settings, work_dir: Path, threads: int = 16):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = os.environ | {
-            "DATABASE_URL": settings.DATABASE_URL,
-            "REDIS_URL": settings.REDIS_URL,
-            "SECRET_KEY": settings.SECRET_KEY,
-            "RATELIMIT_KEY_PREFIX": settings.RATELIMIT_KEY_PREFIX,
-            "ARGON2_PROFILE": getattr(settings, "ARGON2_PROFILE", "RFC_9106_LOW_MEMORY"),
-            "PARKING_VAR_DIR": str(work_dir),
-        }
-        parking = Path(sys.executable).with_name("parking")
         self.log = (work_dir / "server.log").open("w")
         self.process = subprocess.Popen(
-            [str(parking), "serve", "--port", str(self.port), "--threads", str(threads)],
-            env=env,
+            [PARKING, "serve", "--port", str(self.port), "--threads", str(threads)],
+            env=env_for(settings),
             cwd=work_dir,
             stdout=self.log,
             stderr=subprocess.STDOUT,
@@ -197,3 +206,42 @@ class LiveServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
         self.log.close()
+
+
+class LiveWorker:
+    """`parking worker` as a separate process: a real Celery worker on the test Redis."""
+
+    def __init__(self, settings, work_dir: Path):
+        self.log_path = work_dir / "worker.log"
+        self.log = self.log_path.open("w")
+        self.process = subprocess.Popen(
+            [PARKING, "worker", "--concurrency", "1"],
+            env=env_for(settings),
+            cwd=work_dir,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while " ready." not in self.log_path.read_text():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"parking worker did not start:\n{self.log_path.read_text()}")
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def wait_for(predicate, timeout: float = 30, interval: float = 0.2):
+    """Poll until `predicate()` returns something truthy; return it (or fail after `timeout`)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout} s")

@@ -1,0 +1,48 @@
+"""Background jobs: Celery bound to the Flask app, on the Redis broker."""
+
+from __future__ import annotations
+
+from celery import Celery, Task
+from flask import Flask
+
+from parking.jobs.schedule import beat_schedule
+
+# Modules whose @shared_task functions the worker must know.
+TASK_MODULES = [
+    "parking.reservations.tasks",
+    "parking.notifications.tasks",
+    "parking.exports.tasks",
+]
+
+
+def init_app(app: Flask) -> Celery:
+    """Create the Celery app for this Flask app; every task runs inside its app context."""
+
+    class FlaskTask(Task):
+        def __call__(self, *args, **kwargs):
+            with app.app_context():
+                return self.run(*args, **kwargs)
+
+    broker = app.config["REDIS_URL"] or "redis://127.0.0.1:6379/0"
+    celery = Celery(app.import_name, task_cls=FlaskTask)
+    celery.conf.update(
+        broker_url=broker,
+        result_backend=broker,
+        result_expires=24 * 3600,
+        include=TASK_MODULES,
+        task_default_queue=app.config["CELERY_QUEUE"],
+        # A job is acknowledged only once done, and goes back on the queue when the worker
+        # running it dies: nothing is lost; tasks are written to be safe to run twice.
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        broker_connection_retry_on_startup=True,
+        broker_transport_options={"visibility_timeout": 3600},
+        timezone=app.config["APP_TIMEZONE"],
+        enable_utc=True,
+        beat_schedule=beat_schedule(app.config),
+        beat_schedule_filename=str(app.config["VAR_DIR"] / "celerybeat-schedule"),
+    )
+    celery.set_default()
+    app.extensions["celery"] = celery
+    return celery

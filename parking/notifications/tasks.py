@@ -1,0 +1,1 @@
+"""Notification jobs: daily reminders and monthly reports (thin tasks over the services)."""
