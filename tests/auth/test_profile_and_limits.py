@@ -74,6 +74,7 @@ def test_null_clears_the_webhook_phone_and_pincode(api, driver):
 
 
 def test_webhook_must_be_https_on_an_allowed_host(api, driver):
+    # WEBHOOK_ALLOWED_HOSTS here: chat.googleapis.com and 127.0.0.1 (see conftest).
     for url in [
         "http://chat.googleapis.com/v1/spaces/AAAA/messages",
         "https://evil.example.com/v1/spaces/AAAA/messages",
@@ -82,7 +83,7 @@ def test_webhook_must_be_https_on_an_allowed_host(api, driver):
         "https://chat.googleapis.com@evil.example/hook",
         "ftp://chat.googleapis.com/hook",
         "chat.googleapis.com/v1/spaces",
-        "https://127.0.0.1/hook",
+        "https://127.0.0.2/hook",  # the tests allow 127.0.0.1 for their own webhook server
         "https://localhost/hook",
         "not a url",
         "",
