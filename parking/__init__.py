@@ -64,11 +64,13 @@ def _register_converters(app: APIFlask) -> None:
 def _register_blueprints(app: APIFlask) -> None:
     from parking.auth.routes import bp as auth
     from parking.health.routes import bp as health
+    from parking.jobs.routes import bp as jobs
     from parking.lots.routes import bp as lots
+    from parking.notifications.routes import bp as notifications
     from parking.reservations.routes import bp as reservations
     from parking.summaries.routes import bp as summaries
 
-    for blueprint in (auth, lots, reservations, summaries, health):
+    for blueprint in (auth, lots, reservations, summaries, jobs, notifications, health):
         app.register_blueprint(blueprint)
 
 

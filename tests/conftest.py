@@ -10,9 +10,11 @@ from __future__ import annotations
 import os
 import uuid
 from pathlib import Path
+from types import SimpleNamespace
 
 import psycopg
 import pytest
+import redis
 import sqlalchemy as sa
 import trustme
 from flask_migrate import upgrade
@@ -169,6 +171,8 @@ def _empty_tables(app) -> None:
             db.session.execute(statement)
         db.session.commit()
         limiter.reset()
+        # Jobs a test queued but no worker took must not run during a later test.
+        app.extensions["celery"].control.purge()
 
 
 @pytest.fixture
@@ -213,9 +217,16 @@ def other_driver(api):
 @pytest.fixture(scope="session")
 def live_server(app, settings, tmp_path_factory):
     """`parking serve` in its own process, on the same database and Redis as `app`."""
-    server = LiveServer(settings, Path(tmp_path_factory.mktemp("server")))
+    # A queue no worker reads: fuzzing queues many jobs that must not run during other tests.
+    unread_queue = SimpleNamespace(
+        **{**vars(settings), "CELERY_QUEUE": f"{settings.CELERY_QUEUE}-live"}
+    )
+    server = LiveServer(unread_queue, Path(tmp_path_factory.mktemp("server")))
     yield server
     server.stop()
+    queues = redis.Redis.from_url(settings.REDIS_URL)
+    for key in queues.scan_iter(f"{unread_queue.CELERY_QUEUE}*"):
+        queues.delete(key)
 
 
 @pytest.fixture(scope="session")

@@ -37,7 +37,14 @@ def init_app(app: Flask) -> Celery:
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
         broker_connection_retry_on_startup=True,
-        broker_transport_options={"visibility_timeout": 3600},
+        broker_connection_timeout=3,
+        # Publishing gives up quickly when Redis is away (the request answers 503); workers
+        # reconnect by their own, patient policy (broker_connection_max_retries).
+        broker_transport_options={
+            "visibility_timeout": 3600,
+            "max_retries": 1,
+            "interval_start": 0,
+        },
         timezone=app.config["APP_TIMEZONE"],
         enable_utc=True,
         beat_schedule=beat_schedule(app.config),

@@ -1,0 +1,138 @@
+"""The daily reminder: who gets one today, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+
+from parking.auth.models import ROLE_USER, User
+from parking.db import utcnow
+from parking.extensions import db
+from parking.lots.models import Lot
+from parking.notifications.channels import TransientDeliveryError
+from parking.notifications.models import REMINDER, JobRun
+from parking.notifications.service import notify_admins_space, notify_user
+from parking.reservations.models import OCCUPIED, Reservation
+from parking.timezone import local_day
+
+JOB_NAME = "daily-reminders"
+INACTIVE_AFTER = timedelta(days=7)
+LONG_STAY = timedelta(hours=12)
+
+
+@dataclass
+class Reminder:
+    user: User
+    reasons: list[str] = field(default_factory=list)
+
+
+def _since_last_run(now: datetime) -> datetime:
+    run = db.session.get(JobRun, JOB_NAME)
+    return run.last_run_at if run else now - timedelta(days=1)
+
+
+def due_reminders(*, now: datetime, since: datetime) -> tuple[list[Reminder], list[Lot]]:
+    """Drivers to remind today with their reasons, and the lots added since `since`.
+
+    A driver is reminded when they have not booked for 7 days (or never), when their car has
+    been parked for more than 12 hours, and, everyone, when lots were added since the last run.
+    """
+    new_lots = list(
+        db.session.scalars(
+            sa.select(Lot)
+            .where(Lot.created_at >= since, Lot.deleted_at.is_(None))
+            .order_by(Lot.created_at)
+        )
+    )
+    last_booked = dict(
+        db.session.execute(
+            sa.select(Reservation.user_id, sa.func.max(Reservation.reserved_at)).group_by(
+                Reservation.user_id
+            )
+        ).all()
+    )
+    long_stays: dict[int, list[Reservation]] = {}
+    for stay in db.session.scalars(
+        sa.select(Reservation)
+        .where(Reservation.status == OCCUPIED, Reservation.parked_at < now - LONG_STAY)
+        .options(sa.orm.joinedload(Reservation.lot))
+    ):
+        long_stays.setdefault(stay.user_id, []).append(stay)
+
+    reminders = []
+    for user in db.session.scalars(sa.select(User).where(User.role == ROLE_USER).order_by(User.id)):
+        reminder = Reminder(user)
+        if new_lots:
+            names = ", ".join(f"{lot.name} ({lot.address})" for lot in new_lots)
+            reminder.reasons.append(f"New parking lots are open: {names}.")
+        last = last_booked.get(user.id)
+        if last is None:
+            reminder.reasons.append("You have not booked a parking spot yet. Find a lot near you.")
+        elif last < now - INACTIVE_AFTER:
+            reminder.reasons.append("You have not booked a parking spot in the last 7 days.")
+        for stay in long_stays.get(user.id, []):
+            hours = int((now - stay.parked_at).total_seconds() // 3600)
+            reminder.reasons.append(
+                f"Your vehicle {stay.vehicle_number} has been parked at {stay.lot.name}, "
+                f"spot {stay.spot_number}, for {hours} hours. Release it when you leave."
+            )
+        if reminder.reasons:
+            reminders.append(reminder)
+    return reminders, new_lots
+
+
+def _message(reminder: Reminder) -> str:
+    lines = [f"Hello {reminder.user.full_name},", ""]
+    lines += [f"- {reason}" for reason in reminder.reasons]
+    return "\n".join(lines + ["", "Parking"])
+
+
+def _digest(reminders: list[Reminder], new_lots: list[Lot], day: str) -> str:
+    long_stays = sum("has been parked" in r for reminder in reminders for r in reminder.reasons)
+    lines = [f"Daily reminders for {day}: {len(reminders)} drivers reminded."]
+    if new_lots:
+        lines.append("New lots: " + ", ".join(lot.name for lot in new_lots))
+    lines.append(f"Cars parked for more than 12 hours: {long_stays}")
+    return "\n".join(lines)
+
+
+def send_daily_reminders(*, now: datetime | None = None) -> dict:
+    """Send today's reminders (each driver at most once a day per channel) and the digest.
+
+    Transient failures are raised after everyone else was tried, so the task retries only
+    what did not go out; the run counts as done (for "lots added since") once all went out.
+    """
+    now = now or utcnow()
+    day = local_day(now)
+    reminders, new_lots = due_reminders(now=now, since=_since_last_run(now))
+    outcomes: dict[str, int] = {}
+    failures: list[TransientDeliveryError] = []
+    for reminder in reminders:
+        text = _message(reminder)
+        try:
+            sent = notify_user(
+                user=reminder.user,
+                kind=REMINDER,
+                period=day,
+                subject="Reminder: your parking update for today",
+                text=text,
+                gchat_text=text,
+            )
+        except TransientDeliveryError as error:
+            failures.append(error)
+            continue
+        for outcome in sent.values():
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    try:
+        notify_admins_space(kind=REMINDER, period=day, text=_digest(reminders, new_lots, day))
+    except TransientDeliveryError as error:
+        failures.append(error)
+    if failures:
+        raise failures[0]
+    run = db.session.get(JobRun, JOB_NAME) or JobRun(name=JOB_NAME)
+    run.last_run_at = now
+    db.session.add(run)
+    db.session.commit()
+    return {"day": day, "reminded": len(reminders), "new_lots": len(new_lots), **outcomes}

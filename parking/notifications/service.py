@@ -1,0 +1,176 @@
+"""Sending notifications at most once per recipient, kind, channel and period, with a log."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import sqlalchemy as sa
+from flask import current_app
+
+from parking.auth.models import User
+from parking.extensions import db
+from parking.notifications.channels import (
+    Attachment,
+    DeliveryError,
+    post_gchat,
+    send_email,
+    webhook_host_allowed,
+)
+from parking.notifications.models import EMAIL, FAILED, GCHAT, SENDING, SENT, Notification
+from parking.pagination import paginate
+
+log = logging.getLogger(__name__)
+
+ADMINS_SPACE = "admins-space"
+SKIPPED = "skipped"
+
+
+def _claim(*, user_id, recipient: str, channel: str, kind: str, period: str) -> Notification | None:
+    """Record the send before it happens; None when it was sent (or is being sent) already.
+
+    The unique constraint makes the claim safe between concurrent workers; a failed earlier
+    attempt is claimed again, so a retry re-sends only what did not go out.
+    """
+    row = Notification(
+        user_id=user_id, recipient=recipient, channel=channel, kind=kind, period=period
+    )
+    db.session.add(row)
+    try:
+        db.session.commit()
+        return row
+    except sa.exc.IntegrityError:
+        db.session.rollback()
+    retried = db.session.execute(
+        sa.update(Notification)
+        .where(
+            Notification.recipient == recipient,
+            Notification.channel == channel,
+            Notification.kind == kind,
+            Notification.period == period,
+            Notification.status == FAILED,
+        )
+        .values(status=SENDING, detail=None)
+        .returning(Notification.id)
+    ).scalar_one_or_none()
+    db.session.commit()
+    return db.session.get(Notification, retried) if retried is not None else None
+
+
+def _finish(row: Notification, status: str, detail: str | None) -> None:
+    row.status = status
+    row.detail = detail[:1000] if detail else None
+    db.session.commit()
+
+
+def deliver(
+    *,
+    user: User | None,
+    channel: str,
+    kind: str,
+    period: str,
+    send: Callable[[], None],
+    detail: str | None = None,
+) -> str:
+    """Send one message unless it already went out; returns sent, failed or skipped.
+
+    A transient failure is logged as failed and raised again, so the calling task retries;
+    the retry skips every message already sent.
+    """
+    recipient = f"user:{user.id}" if user is not None else ADMINS_SPACE
+    row = _claim(
+        user_id=user.id if user else None,
+        recipient=recipient,
+        channel=channel,
+        kind=kind,
+        period=period,
+    )
+    if row is None:
+        return SKIPPED
+    try:
+        send()
+    except DeliveryError as error:
+        _finish(row, FAILED, str(error))
+        log.warning("%s %s to %s failed: %s", kind, channel, recipient, error)
+        if error.transient:
+            raise
+        return FAILED
+    _finish(row, SENT, detail)
+    return SENT
+
+
+def notify_user(
+    *,
+    user: User,
+    kind: str,
+    period: str,
+    subject: str,
+    text: str,
+    html: str | None = None,
+    attachments: tuple[Attachment, ...] = (),
+    gchat_text: str | None = None,
+) -> dict[str, str]:
+    """E-mail a user (if they want e-mail) and post to their Google Chat (if set and given).
+
+    Returns the outcome per channel. Transient failures on one channel do not stop the
+    other; the first is raised once both were tried.
+    """
+    outcomes: dict[str, str] = {}
+    pending_error: DeliveryError | None = None
+    if user.email_notifications:
+        try:
+            outcomes[EMAIL] = deliver(
+                user=user,
+                channel=EMAIL,
+                kind=kind,
+                period=period,
+                send=lambda: send_email(
+                    to=user.email, subject=subject, text=text, html=html, attachments=attachments
+                ),
+                detail=subject,
+            )
+        except DeliveryError as error:
+            outcomes[EMAIL], pending_error = FAILED, error
+    if gchat_text and user.gchat_webhook_url:
+        url = user.gchat_webhook_url
+        try:
+            outcomes[GCHAT] = deliver(
+                user=user,
+                channel=GCHAT,
+                kind=kind,
+                period=period,
+                send=lambda: _post_driver_webhook(url, gchat_text),
+                detail=subject,
+            )
+        except DeliveryError as error:
+            outcomes[GCHAT], pending_error = FAILED, error
+    if pending_error is not None:
+        raise pending_error
+    return outcomes
+
+
+def _post_driver_webhook(url: str, text: str) -> None:
+    # The allow-list may have changed since the driver saved the URL: check at send time too.
+    if not webhook_host_allowed(url):
+        raise DeliveryError("webhook host is not in WEBHOOK_ALLOWED_HOSTS")
+    post_gchat(url, text)
+
+
+def notify_admins_space(*, kind: str, period: str, text: str) -> str | None:
+    """Post to the operators' Google Chat space (GCHAT_WEBHOOK_URL), once per kind and period."""
+    url = current_app.config["GCHAT_WEBHOOK_URL"]
+    if not url:
+        return None
+    return deliver(
+        user=None, channel=GCHAT, kind=kind, period=period, send=lambda: post_gchat(url, text)
+    )
+
+
+def get_all(*, page: int, per_page: int) -> dict:
+    """The notification log, newest first (messages still being sent are not listed)."""
+    query = (
+        sa.select(Notification)
+        .where(Notification.status != SENDING)
+        .order_by(Notification.created_at.desc(), Notification.id.desc())
+    )
+    return paginate(query, page=page, per_page=per_page)
