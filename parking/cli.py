@@ -80,23 +80,56 @@ def worker(beat: bool, concurrency: int) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-def run(host: str, port: int) -> None:
-    """Everything for local use: a Redis if none is configured, then init and the web server."""
-    from parking.local_redis import LocalRedis, reachable
+@click.option("--mail-port", default=1025, show_default=True, type=int)
+def run(host: str, port: int, mail_port: int) -> None:
+    """Everything for local use: Redis and a mail catcher if none is configured, init, the
+    worker with its scheduler, and the web server. Ctrl-C stops them all."""
+    import subprocess
+    import sys
+    from contextlib import ExitStack
+
+    from parking.local_redis import LocalRedis, free_port, reachable
+    from parking.mailcatcher import MailCatcher
 
     settings = Settings()
-    local_redis = None
-    if settings.REDIS_URL is None:
-        if reachable(DEFAULT_LOCAL_REDIS):
-            settings.REDIS_URL = DEFAULT_LOCAL_REDIS
-        else:
-            local_redis = LocalRedis(settings.VAR_DIR / "redis")
-            settings.REDIS_URL = local_redis.url
-            click.echo(f"Started a local Redis at {local_redis.url}")
-        os.environ["REDIS_URL"] = settings.REDIS_URL  # for child processes
-    try:
+    with ExitStack() as stack:
+        if settings.REDIS_URL is None:
+            if reachable(DEFAULT_LOCAL_REDIS):
+                settings.REDIS_URL = DEFAULT_LOCAL_REDIS
+            else:
+                local_redis = LocalRedis(settings.VAR_DIR / "redis")
+                stack.callback(local_redis.stop)
+                settings.REDIS_URL = local_redis.url
+                click.echo(f"Started a local Redis at {local_redis.url}")
+        if settings.SMTP_HOST is None:
+            try:
+                catcher = MailCatcher(settings.VAR_DIR / "mail", mail_port)
+            except OSError:
+                catcher = MailCatcher(settings.VAR_DIR / "mail", free_port())
+            stack.callback(catcher.stop)
+            settings.SMTP_HOST, settings.SMTP_PORT = catcher.host, catcher.port
+            click.echo(
+                f"Mail goes to a local catcher: every message is saved in {catcher.directory}"
+            )
+        # The worker is a child process: it gets the same settings through its environment.
+        os.environ.update(
+            REDIS_URL=settings.REDIS_URL,
+            SMTP_HOST=settings.SMTP_HOST,
+            SMTP_PORT=str(settings.SMTP_PORT),
+        )
         init_database(settings)
+        worker = subprocess.Popen([sys.executable, "-m", "parking.cli", "worker", "--beat"])
+        stack.callback(_stop_process, worker)
         serve_app(settings, host, port, threads=8)
-    finally:
-        if local_redis is not None:
-            local_redis.stop()
+
+
+def _stop_process(process) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except Exception:
+        process.kill()
+
+
+if __name__ == "__main__":
+    main()
