@@ -15,6 +15,7 @@ from parking.extensions import db, transactional
 from parking.lots.models import Lot
 from parking.lots.service import LotNotFound
 from parking.pagination import paginate
+from parking.reports.pdf import receipt_pdf
 from parking.reservations import billing
 from parking.reservations.allocation import first_free_spot
 from parking.reservations.holds import expire_holds
@@ -32,7 +33,7 @@ IDEMPOTENCY_WINDOW = timedelta(hours=24)
 # Enough tries for a burst of concurrent bookings to fan out over the free spots.
 MAX_ALLOCATION_ATTEMPTS = 50
 
-__all__ = ["book", "park", "release", "cancel", "get", "get_all", "expire_holds"]
+__all__ = ["book", "park", "release", "cancel", "get", "get_all", "get_receipt", "expire_holds"]
 
 
 class ReservationNotFound(NotFound):
@@ -230,6 +231,14 @@ def get(*, user: User, reservation_id: int) -> Reservation:
     """One reservation its owner or an admin may see."""
     expire_holds()
     return _visible(reservation_id, user)
+
+
+def get_receipt(*, user: User, reservation_id: int) -> bytes:
+    """The PDF receipt of a completed stay, for its owner or an admin."""
+    reservation = _visible(reservation_id, user)
+    if reservation.status != COMPLETED:
+        raise WrongStatus("print a receipt for", reservation, COMPLETED)
+    return receipt_pdf(reservation)
 
 
 def get_all(

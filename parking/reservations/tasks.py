@@ -1,10 +1,16 @@
-"""Periodic work on reservations."""
+"""Background work on reservations: hold expiry and e-mailed receipts."""
 
 import logging
 
 from celery import shared_task
 
+from parking.extensions import db
+from parking.notifications.channels import Attachment
+from parking.notifications.models import RECEIPT
+from parking.notifications.service import notify_user
+from parking.notifications.tasks import RETRY
 from parking.reservations.holds import expire_holds as expire_holds_now
+from parking.reservations.models import COMPLETED, Reservation
 
 log = logging.getLogger(__name__)
 
@@ -16,3 +22,24 @@ def expire_holds() -> int:
     if cancelled:
         log.info("Cancelled %d reservations whose hold expired", cancelled)
     return cancelled
+
+
+@shared_task(name="parking.email_receipt", ignore_result=True, **RETRY)
+def email_receipt(reservation_id: int) -> dict | None:
+    """E-mail the driver the PDF receipt of a completed stay (once, if they want e-mail)."""
+    from parking.reports import pdf, render
+
+    reservation = db.session.get(Reservation, reservation_id)
+    if reservation is None or reservation.status != COMPLETED:
+        return None
+    subject, text, html = render.receipt_email(reservation)
+    receipt = Attachment(f"receipt-{reservation.id}.pdf", pdf.receipt_pdf(reservation))
+    return notify_user(
+        user=reservation.user,
+        kind=RECEIPT,
+        period=str(reservation.id),
+        subject=subject,
+        text=text,
+        html=html,
+        attachments=(receipt,),
+    )

@@ -1,0 +1,1 @@
+"""Monthly reports and receipts: their figures (data), e-mail and chat texts (render), PDFs."""
