@@ -12,6 +12,7 @@ from parking.auth.models import User
 from parking.db import utcnow
 from parking.errors import Conflict, NotFound
 from parking.extensions import db, transactional
+from parking.jobs.queue import enqueue_quietly
 from parking.lots.models import Lot
 from parking.lots.service import LotNotFound
 from parking.pagination import paginate
@@ -201,9 +202,17 @@ def park(*, user: User, reservation_id: int) -> Reservation:
     return reservation
 
 
-@transactional
 def release(*, user: User, reservation_id: int) -> Reservation:
-    """End a stay: the spot is free again and the cost is fixed."""
+    """End a stay: the spot is free again, the cost is fixed and the receipt is e-mailed."""
+    reservation = _complete_stay(user=user, reservation_id=reservation_id)
+    # After the commit, so the worker finds the stay completed; a queue outage costs the
+    # e-mail (the receipt stays downloadable), never the release itself.
+    enqueue_quietly("parking.email_receipt", reservation.id)
+    return reservation
+
+
+@transactional
+def _complete_stay(*, user: User, reservation_id: int) -> Reservation:
     reservation = _visible(reservation_id, user, for_update=True)
     if reservation.status != OCCUPIED:
         raise WrongStatus("release", reservation, OCCUPIED)
