@@ -69,6 +69,13 @@ def _occupied(world: World) -> int:
     return world.reservation(parked=True)["id"]
 
 
+def _completed(world: World) -> int:
+    reservation_id = world.reservation(parked=True)["id"]
+    response = world.api.post(f"/api/reservations/{reservation_id}/release", world.owner)
+    assert response.status_code == 200, response.get_json()
+    return reservation_id
+
+
 def _registration(world: World, role: str) -> dict:
     n = next(_unique)
     return {"email": f"newcomer{n}@example.com", "password": "long-enough", "full_name": "New"}
@@ -155,10 +162,15 @@ ENDPOINTS = [
         subject=_reserved,
         readback=RESERVATION,
     ),
+    Endpoint("GET", RESERVATION + "/receipt", expect(401, 200, 404, 200), subject=_completed),
     # Summaries and the user list
     Endpoint("GET", "/api/me/summary", DRIVERS_ONLY_200),
     Endpoint("GET", "/api/admin/summary", ADMIN_ONLY_200),
     Endpoint("GET", "/api/admin/users", ADMIN_ONLY_200),
+    # Jobs and notifications
+    Endpoint("POST", "/api/admin/jobs/daily-reminders", expect(401, 403, 403, 202)),
+    Endpoint("POST", "/api/admin/jobs/monthly-report", expect(401, 403, 403, 202)),
+    Endpoint("GET", "/api/admin/notifications", ADMIN_ONLY_200),
     # Operations
     Endpoint("GET", "/api/health", EVERYONE_200),
     Endpoint("GET", "/api/openapi.json", EVERYONE_200),
