@@ -124,3 +124,19 @@ def test_only_admins_trigger_jobs_or_read_the_log(api, driver):
     assert api.post("/api/admin/jobs/monthly-report", driver).status_code == 403
     assert api.get("/api/admin/notifications", driver).status_code == 403
     assert api.post("/api/admin/jobs/daily-reminders").status_code == 401
+
+
+def test_smtp_down_is_retried_later_and_sends_once(clean_app, api, driver, mailbox):
+    port = clean_app.config["SMTP_PORT"]
+    clean_app.config["SMTP_PORT"] = 1  # nothing listens there: as if the mail server were down
+    try:
+        with pytest.raises(TransientDeliveryError):
+            run_reminders(clean_app)
+    finally:
+        clean_app.config["SMTP_PORT"] = port
+    with clean_app.app_context():
+        (logged,) = db.session.query(Notification).filter_by(channel="email").all()
+        assert logged.status == "failed" and "unreachable" in logged.detail
+
+    run_reminders(clean_app)  # the task's retry
+    assert len(reminders_to(mailbox, driver)) == 1
