@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install run test lint format clean bench
+.PHONY: install run test lint format clean bench bench-export
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,3 +44,7 @@ clean:
 ## bench: API throughput as ratios against a same-run baseline (not part of `make test`)
 bench: $(TEST_STAMP)
 	$(BIN)/python bench/api_bench.py
+
+## bench-export: the worker's peak memory for a 100,000-row CSV export vs a 1,000-row one
+bench-export: $(TEST_STAMP)
+	$(BIN)/python bench/export_memory.py $(BENCH_ARGS)

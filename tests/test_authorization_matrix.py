@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from parking.exports.models import Export
+from parking.extensions import db
 from tests.helpers import Actor, Api, lot_body
 
 ANONYMOUS = "anonymous"
@@ -30,6 +32,7 @@ class World:
 
     def __init__(self, api: Api, request: pytest.FixtureRequest):
         self.api = api
+        self.app = request.getfixturevalue("clean_app")
         self._request = request
         self.subject_id: int | None = None
 
@@ -74,6 +77,18 @@ def _completed(world: World) -> int:
     response = world.api.post(f"/api/reservations/{reservation_id}/release", world.owner)
     assert response.status_code == 200, response.get_json()
     return reservation_id
+
+
+def _export(world: World) -> int:
+    """A driver's export that stays queued: made without a job, so no worker can finish it.
+
+    Its id is far above the ones the app hands out, so no job queued by another test names it.
+    """
+    export_id = 2_000_000_000 + next(_unique)
+    with world.app.app_context():
+        db.session.add(Export(id=export_id, user_id=world.owner.id))
+        db.session.commit()
+    return export_id
 
 
 def _registration(world: World, role: str) -> dict:
@@ -167,6 +182,10 @@ ENDPOINTS = [
     Endpoint("GET", "/api/me/summary", DRIVERS_ONLY_200),
     Endpoint("GET", "/api/admin/summary", ADMIN_ONLY_200),
     Endpoint("GET", "/api/admin/users", ADMIN_ONLY_200),
+    # Exports: only the requester (`driver`) sees an export, whatever the other's role.
+    Endpoint("POST", "/api/exports", expect(401, 202, 202, 202)),
+    Endpoint("GET", "/api/exports/{id}", expect(401, 200, 404, 404), subject=_export),
+    Endpoint("GET", "/api/exports/{id}/download", expect(401, 409, 404, 404), subject=_export),
     # Jobs and notifications
     Endpoint("POST", "/api/admin/jobs/daily-reminders", expect(401, 403, 403, 202)),
     Endpoint("POST", "/api/admin/jobs/monthly-report", expect(401, 403, 403, 202)),

@@ -44,6 +44,7 @@ def init_app(app: Flask) -> Celery:
             "visibility_timeout": 3600,
             "max_retries": 1,
             "interval_start": 0,
+            "socket_connect_timeout": 2,
         },
         timezone=app.config["APP_TIMEZONE"],
         enable_utc=True,

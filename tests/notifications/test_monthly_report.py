@@ -16,6 +16,10 @@ def reports_to(mailbox, address):
     return [m for m in mailbox.to(address) if "monthly" in m["Subject"].lower()]
 
 
+def monthly_reports(mailbox):
+    return [m for m in mailbox.messages if "monthly" in m["Subject"].lower()]
+
+
 def pdf_text(message) -> str:
     (attachment,) = [part for part in message.iter_attachments()]
     assert attachment.get_content_type() == "application/pdf"
@@ -58,9 +62,9 @@ def test_a_driver_without_activity_gets_nothing(clean_app, october, api, mailbox
 
 def test_running_the_month_twice_sends_once(clean_app, october, mailbox, webhooks):
     run_report(clean_app)
-    sent = len(mailbox.messages)
+    sent = len(monthly_reports(mailbox))
     run_report(clean_app)
-    assert len(mailbox.messages) == sent
+    assert len(monthly_reports(mailbox)) == sent
     assert len(webhooks.posted_to("/admins-space")) == 1
 
 
@@ -77,11 +81,10 @@ def test_a_crash_between_sending_and_logging_does_not_send_twice(
     monkeypatch.setattr(service, "_finish", crash_after_first_send)
     with pytest.raises(SystemExit):
         run_report(clean_app)
-    assert len(mailbox.messages) == 1
+    (first,) = monthly_reports(mailbox)  # receipts from the stays may arrive too; not counted
 
     run_report(clean_app)  # the task's retry, after acks_late put it back on the queue
-    first_recipient = mailbox.messages[0]["X-Envelope-To"]
-    assert len(mailbox.to(first_recipient)) == 1
+    assert len(reports_to(mailbox, first["X-Envelope-To"])) == 1
     assert reports_to(mailbox, october.zoe.email) and reports_to(mailbox, october.raj.email)
 
 
