@@ -253,6 +253,15 @@ def worker(live_worker, clean_app):
 
 
 @pytest.fixture
+def server_without_redis(clean_app, settings, tmp_path):
+    """`parking serve` on the same database, with its Redis (and so its job queue) unreachable."""
+    unreachable = SimpleNamespace(**{**vars(settings), "REDIS_URL": "redis://127.0.0.1:1/0"})
+    server = LiveServer(unreachable, tmp_path)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def live(live_server, clean_app):
     """The live server, with the tables emptied after the test."""
     return live_server

@@ -1,12 +1,6 @@
 """Operations: health, the OpenAPI document and docs, the front-end fallback, error shapes."""
 
-from types import SimpleNamespace
-
 import pytest
-
-from tests.helpers import LiveServer
-
-CLOSED_PORT_REDIS = "redis://127.0.0.1:1/0"
 
 
 def test_health_reports_each_dependency(api):
@@ -18,16 +12,6 @@ def test_health_reports_each_dependency(api):
         "redis": "ok",
         "queue": "ok",
     }
-
-
-@pytest.fixture
-def server_without_redis(clean_app, settings, tmp_path):
-    """`parking serve` on the same database, with its Redis unreachable."""
-    server = LiveServer(
-        SimpleNamespace(**{**vars(settings), "REDIS_URL": CLOSED_PORT_REDIS}), tmp_path
-    )
-    yield server
-    server.stop()
 
 
 def test_api_keeps_serving_when_redis_is_down(server_without_redis, driver):

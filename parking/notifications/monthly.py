@@ -49,9 +49,9 @@ def send_monthly_reports(*, month: str) -> dict:
     failures: list[TransientDeliveryError] = []
     drivers = 0
 
-    def attempt(send) -> None:
+    def attempt(notify, **message) -> None:
         try:
-            send()
+            notify(**message)
         except TransientDeliveryError as error:
             failures.append(error)
 
@@ -62,42 +62,35 @@ def send_monthly_reports(*, month: str) -> dict:
         drivers += 1
         subject, text, html = render.driver_report_email(report)
         attempt(
-            lambda user=user, report=report, subject=subject, text=text, html=html: notify_user(
-                user=user,
-                kind=MONTHLY_REPORT,
-                period=month,
-                subject=subject,
-                text=text,
-                html=html,
-                attachments=(
-                    Attachment(f"parking-report-{month}.pdf", pdf.driver_report_pdf(report)),
-                ),
-                gchat_text=render.driver_report_chat_text(report),
-            )
+            notify_user,
+            user=user,
+            kind=MONTHLY_REPORT,
+            period=month,
+            subject=subject,
+            text=text,
+            html=html,
+            attachments=(Attachment(f"parking-report-{month}.pdf", pdf.driver_report_pdf(report)),),
+            gchat_text=render.driver_report_chat_text(report),
         )
 
     operator = data.operator_month(month=month)
     subject, text, html = render.operator_report_email(operator)
+    operator_chat = render.operator_report_chat_text(operator)
     operator_pdf = Attachment(f"operator-report-{month}.pdf", pdf.operator_report_pdf(operator))
     admins = list(db.session.scalars(sa.select(User).where(User.role == ROLE_ADMIN)))
     for admin in admins:
         attempt(
-            lambda admin=admin: notify_user(
-                user=admin,
-                kind=MONTHLY_REPORT,
-                period=month,
-                subject=subject,
-                text=text,
-                html=html,
-                attachments=(operator_pdf,),
-                gchat_text=render.operator_report_chat_text(operator),
-            )
+            notify_user,
+            user=admin,
+            kind=MONTHLY_REPORT,
+            period=month,
+            subject=subject,
+            text=text,
+            html=html,
+            attachments=(operator_pdf,),
+            gchat_text=operator_chat,
         )
-    attempt(
-        lambda: notify_admins_space(
-            kind=MONTHLY_REPORT, period=month, text=render.operator_report_chat_text(operator)
-        )
-    )
+    attempt(notify_admins_space, kind=MONTHLY_REPORT, period=month, text=operator_chat)
     if failures:
         raise failures[0]
     return {"month": month, "drivers": drivers, "admins": len(admins)}

@@ -115,35 +115,23 @@ def notify_user(
     Returns the outcome per channel. Transient failures on one channel do not stop the
     other; the first is raised once both were tried.
     """
-    outcomes: dict[str, str] = {}
-    pending_error: DeliveryError | None = None
+    senders = {}
     if user.email_notifications:
-        try:
-            outcomes[EMAIL] = deliver(
-                user=user,
-                channel=EMAIL,
-                kind=kind,
-                period=period,
-                send=lambda: send_email(
-                    to=user.email, subject=subject, text=text, html=html, attachments=attachments
-                ),
-                detail=subject,
-            )
-        except DeliveryError as error:
-            outcomes[EMAIL], pending_error = FAILED, error
+        senders[EMAIL] = lambda: send_email(
+            to=user.email, subject=subject, text=text, html=html, attachments=attachments
+        )
     if gchat_text and user.gchat_webhook_url:
         url = user.gchat_webhook_url
+        senders[GCHAT] = lambda: _post_driver_webhook(url, gchat_text)
+    outcomes: dict[str, str] = {}
+    pending_error: DeliveryError | None = None
+    for channel, send in senders.items():
         try:
-            outcomes[GCHAT] = deliver(
-                user=user,
-                channel=GCHAT,
-                kind=kind,
-                period=period,
-                send=lambda: _post_driver_webhook(url, gchat_text),
-                detail=subject,
+            outcomes[channel] = deliver(
+                user=user, channel=channel, kind=kind, period=period, send=send, detail=subject
             )
         except DeliveryError as error:
-            outcomes[GCHAT], pending_error = FAILED, error
+            outcomes[channel], pending_error = FAILED, error
     if pending_error is not None:
         raise pending_error
     return outcomes

@@ -8,7 +8,6 @@ import itertools
 import os
 import time
 from datetime import timedelta
-from types import SimpleNamespace
 
 import jsonschema_rs
 import pytest
@@ -22,14 +21,13 @@ from parking.exports.models import DONE, FAILED, QUEUED, RUNNING, Export
 from parking.extensions import db
 from parking.lots.models import Lot, Spot
 from parking.reservations.models import COMPLETED, Reservation
-from tests.helpers import LiveServer, wait_for
+from tests.helpers import wait_for
 
 HEADER = (
     "reservation_id,lot_name,spot_number,vehicle_number,status,reserved_at,parked_at,left_at,"
     "duration_minutes,price_per_hour,cost,remarks"
 )
 COLUMNS = HEADER.split(",")
-CLOSED_PORT_REDIS = "redis://127.0.0.1:1/0"
 SUBJECT = "Your parking history export is ready"
 _plates = itertools.count(1)
 
@@ -382,16 +380,6 @@ def test_exports_older_than_the_retention_are_deleted_files_and_rows(api, driver
 
 
 # --- the queue is down ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def server_without_redis(clean_app, settings, tmp_path):
-    """`parking serve` on the same database, with its Redis unreachable."""
-    server = LiveServer(
-        SimpleNamespace(**{**vars(settings), "REDIS_URL": CLOSED_PORT_REDIS}), tmp_path
-    )
-    yield server
-    server.stop()
 
 
 def test_no_queue_is_a_503_that_leaves_no_export_behind(server_without_redis, driver, app):
