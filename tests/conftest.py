@@ -64,9 +64,8 @@ def _postgres_database():
     try:
         admin = psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=3)
     except psycopg.OperationalError as error:
-        pytest.skip(
-            reason=f"PostgreSQL half skipped: no server answers at {POSTGRES_URL} ({error})"
-        )
+        why = f"PostgreSQL half skipped: no server answers at {POSTGRES_URL} ({error})"
+        pytest.skip(reason=why)
     with admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     base = sa.make_url(POSTGRES_URL)
