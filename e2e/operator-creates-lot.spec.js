@@ -1,0 +1,45 @@
+// The operator creates a lot through the form and sees it with its spot grid.
+import { test, expect } from './fixtures.js';
+import { AdminLotsPage } from './pages/AdminLotsPage.js';
+import { unique } from './support/api.js';
+
+test('the operator creates a lot and sees every spot available', async ({ adminPage }) => {
+  const lots = new AdminLotsPage(adminPage);
+  const name = unique('Brigade Lot ');
+
+  await lots.newLot.click();
+  await lots.fillLotForm({
+    name,
+    address: '1 Brigade Road, Bengaluru',
+    pincode: '560025',
+    price: '40',
+    spots: '3',
+  });
+  await lots.saveLot.click();
+
+  const lot = lots.lot(name);
+  await expect(lot).toBeVisible();
+  await expect(lot.getByRole('heading', { name })).toBeVisible();
+  for (const number of [1, 2, 3]) {
+    await expect(lots.spotWithStatus(name, number, 'available')).toBeVisible();
+  }
+  await expect(lots.spot(name, 4)).toHaveCount(0);
+  await expect(lot).toContainText('40.00');
+});
+
+test('the lot form shows the server’s message next to a bad field', async ({ adminPage }) => {
+  const lots = new AdminLotsPage(adminPage);
+  await lots.newLot.click();
+  await lots.fillLotForm({
+    name: unique('Bad Pin Lot '),
+    address: '2 Church Street, Bengaluru',
+    pincode: '5600',
+    price: '30',
+    spots: '2',
+  });
+  await lots.saveLot.click();
+
+  const pin = adminPage.getByLabel('PIN code', { exact: true });
+  await expect(pin).toHaveAttribute('aria-invalid', 'true');
+  await expect(adminPage.getByRole('alert').first()).toBeVisible();
+});
