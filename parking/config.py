@@ -71,6 +71,8 @@ class Settings:
         self.REMINDER_TIME: str = get("REMINDER_TIME", "18:00")
         self.RESERVATION_HOLD_MINUTES: int = int(get("RESERVATION_HOLD_MINUTES", "30"))
         self.PUBLIC_URL: str = get("PUBLIC_URL", "http://127.0.0.1:5000")
+        # Longest life of a cached answer; changes replace it at once (parking/cache.py).
+        self.CACHE_TTL_SECONDS: int = int(get("CACHE_TTL_SECONDS", "60"))
         # An argon2.profiles name; the test suite picks CHEAPEST to keep sign-ups fast.
         self.ARGON2_PROFILE: str = get("ARGON2_PROFILE", "RFC_9106_LOW_MEMORY")
         self.ACCESS_TOKEN_MINUTES: int = int(get("ACCESS_TOKEN_MINUTES", "60"))
@@ -78,6 +80,11 @@ class Settings:
         self.LOGIN_FAILURES_PER_ADDRESS: str = get(
             "LOGIN_FAILURES_PER_ADDRESS", "100 per 15 minutes"
         )
+        # The web server (parking/server.py): processes, threads in each, and the seconds a
+        # client may take to send a request, or stay idle, before it is cut off.
+        self.WEB_CONCURRENCY: int = int(get("WEB_CONCURRENCY", str(os.cpu_count() or 1)))
+        self.WEB_THREADS: int = int(get("WEB_THREADS", "8"))
+        self.WEB_CLIENT_TIMEOUT: int = int(get("WEB_CLIENT_TIMEOUT", "5"))
         # Behind a reverse proxy, set to the number of proxies so rate limits see the client.
         self.TRUSTED_PROXIES: int = int(get("TRUSTED_PROXIES", "0"))
         self.RATELIMIT_KEY_PREFIX: str = get("RATELIMIT_KEY_PREFIX", "parking")

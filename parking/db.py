@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -70,16 +71,22 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    # Past this wait for the write lock the request answers 503 with Retry-After (errors.py).
+    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+# True inside a unit of work that writes (`extensions.transactional`).
+writing = contextvars.ContextVar("writing", default=False)
 
 
 @sa.event.listens_for(sa.Engine, "begin")
 def _sqlite_begin(conn):
-    """SQLite: take the write lock when a transaction starts.
+    """SQLite: a unit of work that writes takes the write lock when it starts; reads never do.
 
     A deferred transaction that reads and then writes fails with "database is locked" when another
-    writer got in between; BEGIN IMMEDIATE makes it wait its turn (busy_timeout) instead.
+    writer got in between; BEGIN IMMEDIATE makes a writer wait its turn (busy_timeout) instead.
+    Readers use a plain BEGIN: in WAL mode they see a snapshot and wait for nobody.
     """
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writing.get() else "BEGIN")

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
+import sqlalchemy as sa
 from apiflask import APIFlask
 from apiflask.exceptions import HTTPError
 from flask import request
+
+log = logging.getLogger(__name__)
+
+# PostgreSQL: lock not available, serialization failure, deadlock, statement timeout.
+_BUSY_SQLSTATES = {"55P03", "40001", "40P01", "57014"}
+RETRY_AFTER_SECONDS = 1
 
 
 class DomainError(HTTPError):
@@ -58,7 +67,23 @@ def _first_field_message(detail) -> str | None:
     return None
 
 
+def database_busy(error: sa.exc.DBAPIError) -> bool:
+    """The database was too busy (a lock wait ran out): worth retrying, not a bug."""
+    original = error.orig
+    if getattr(original, "sqlstate", None) in _BUSY_SQLSTATES:
+        return True
+    return "database is locked" in str(original) or "database table is locked" in str(original)
+
+
 def init_app(app: APIFlask) -> None:
+    @app.errorhandler(sa.exc.DBAPIError)
+    def busy_database(error: sa.exc.DBAPIError):
+        if not database_busy(error):
+            raise error
+        log.warning("Database busy, answered 503: %s", error.orig)
+        body = {"message": "The service is busy right now; please retry in a moment", "detail": {}}
+        return body, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+
     @app.before_request
     def refuse_bodies_that_are_not_json():
         # Left alone, a form or plain-text body would be read as "no fields given".

@@ -169,6 +169,10 @@ def _empty_tables(app) -> None:
         # Jobs a test queued but no worker took must not run during a later test.
         app.extensions["celery"].control.purge()
         limiter.reset()
+        # Rows deleted behind the app's back: drop its cached answers too.
+        cache_keys = redis.Redis.from_url(app.config["REDIS_URL"])
+        for key in cache_keys.scan_iter(f"{app.config['RATELIMIT_KEY_PREFIX']}:cache:*"):
+            cache_keys.delete(key)
         for attempt in range(5):
             try:
                 for table in reversed(db.metadata.sorted_tables):

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from flask import current_app
 
+from parking import changes
 from parking.auth.models import ROLE_ADMIN, ROLE_USER, User
 from parking.db import utcnow
 from parking.errors import Conflict, DomainError, field_error
@@ -28,14 +29,25 @@ def get_by_email(email: str) -> User | None:
     return db.session.scalar(sa.select(User).where(sa.func.lower(User.email) == email.lower()))
 
 
-@transactional
 def register(*, email: str, password: str, full_name: str, phone=None, pincode=None) -> User:
     """Create a driver account; the role is always `user`."""
+    # Hashing is the slow part: done before the unit of work, it holds no database lock.
+    return _add_driver(
+        email=email,
+        password_hash=hash_password(password),
+        full_name=full_name,
+        phone=phone,
+        pincode=pincode,
+    )
+
+
+@transactional
+def _add_driver(*, email: str, password_hash: str, full_name: str, phone, pincode) -> User:
     if get_by_email(email) is not None:
         raise EmailTaken()
     user = User(
         email=email,
-        password_hash=hash_password(password),
+        password_hash=password_hash,
         full_name=full_name,
         phone=phone,
         pincode=pincode,
@@ -46,18 +58,25 @@ def register(*, email: str, password: str, full_name: str, phone=None, pincode=N
         db.session.flush()
     except sa.exc.IntegrityError:  # a concurrent registration of the same address won
         raise EmailTaken() from None
+    changes.users_changed()
     return user
 
 
-@transactional
 def login(*, email: str, password: str) -> dict:
     """Check the credentials and issue an access token; the same error for any wrong part."""
-    user = get_by_email(email)
+    user = get_by_email(email)  # a read: verifying the hash below holds no write lock
     if not verify_password(user.password_hash if user else None, password):
         raise InvalidCredentials()
-    user.last_login_at = utcnow()
+    user = _record_sign_in(user.id)
     token, lifetime = issue_token(user)
     return {"access_token": token, "token_type": "Bearer", "expires_in": lifetime, "user": user}
+
+
+@transactional
+def _record_sign_in(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    user.last_login_at = utcnow()
+    return user
 
 
 @transactional

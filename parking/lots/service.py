@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import sqlalchemy as sa
 
+from parking import cache, changes
 from parking.auth.models import User
 from parking.db import utcnow
 from parking.errors import Conflict, NotFound
 from parking.extensions import db, transactional
 from parking.lots.models import Lot, Spot
-from parking.reservations.billing import cost
-from parking.reservations.holds import expire_holds
-from parking.reservations.models import ACTIVE_STATUSES, OCCUPIED, RESERVED, Reservation
+from parking.reservations import billing
+from parking.reservations.holds import hold_expires_at, is_active
+from parking.reservations.models import OCCUPIED, RESERVED, Reservation
 
 
 class LotNotFound(NotFound):
@@ -32,36 +34,55 @@ def _current_spots():
     return sa.select(Spot).where(Spot.removed_at.is_(None))
 
 
-def _active_reservations():
-    return sa.select(Reservation.spot_id, Reservation.status).where(
-        Reservation.status.in_(ACTIVE_STATUSES)
-    )
+def _earliest(*moments: datetime | None) -> datetime | None:
+    present = [moment for moment in moments if moment is not None]
+    return min(present) if present else None
 
 
-def _attach_counts(lots: list[Lot]) -> list[Lot]:
-    """Set total/available/reserved/occupied spot counts on each lot, in one query."""
+def _with_counts(lots: list[Lot]) -> tuple[list[dict], datetime | None]:
+    """Each lot as a dict with its total/available/reserved/occupied spot counts (one query),
+    and the moment the first of their holds runs out (the counts change then)."""
     if not lots:
-        return lots
-    active = _active_reservations().subquery()
+        return [], None
+    active = (
+        sa.select(Reservation.spot_id, Reservation.status, Reservation.reserved_at)
+        .where(is_active(), Reservation.lot_id.in_([lot.id for lot in lots]))
+        .subquery()
+    )
+    reserved = active.c.status == RESERVED
     rows = db.session.execute(
         sa.select(
             Spot.lot_id,
             sa.func.count(Spot.id),
-            sa.func.count(sa.case((active.c.status == RESERVED, 1))),
+            sa.func.count(sa.case((reserved, 1))),
             sa.func.count(sa.case((active.c.status == OCCUPIED, 1))),
+            sa.func.min(sa.case((reserved, active.c.reserved_at))),
         )
         .outerjoin(active, active.c.spot_id == Spot.id)
         .where(Spot.removed_at.is_(None), Spot.lot_id.in_([lot.id for lot in lots]))
         .group_by(Spot.lot_id)
     ).all()
-    counts = {lot_id: (total, reserved, occupied) for lot_id, total, reserved, occupied in rows}
+    counts = {row[0]: row[1:4] for row in rows}
+    oldest_hold = _earliest(*(row[4] for row in rows))
+    changes_at = hold_expires_at(oldest_hold) if oldest_hold else None
+    result = []
     for lot in lots:
-        total, reserved, occupied = counts.get(lot.id, (0, 0, 0))
-        lot.total_spots = total
-        lot.reserved_spots = reserved
-        lot.occupied_spots = occupied
-        lot.available_spots = total - reserved - occupied
-    return lots
+        total, reserved_count, occupied = counts.get(lot.id, (0, 0, 0))
+        result.append(
+            {
+                "id": lot.id,
+                "name": lot.name,
+                "address": lot.address,
+                "pincode": lot.pincode,
+                "price_per_hour": lot.price_per_hour,
+                "total_spots": total,
+                "available_spots": total - reserved_count - occupied,
+                "reserved_spots": reserved_count,
+                "occupied_spots": occupied,
+                "created_at": lot.created_at,
+            }
+        )
+    return result, changes_at
 
 
 def _get_current(lot_id: int, *, for_update: bool = False) -> Lot:
@@ -74,25 +95,38 @@ def _get_current(lot_id: int, *, for_update: bool = False) -> Lot:
     return lot
 
 
-def get(*, lot_id: int) -> Lot:
+def _one_with_counts(lot: Lot) -> dict:
+    return _with_counts([lot])[0][0]
+
+
+def get(*, lot_id: int) -> dict:
     """A lot that has not been deleted, with its spot counts."""
-    expire_holds()
-    return _attach_counts([_get_current(lot_id)])[0]
+
+    def compute():
+        lots, changes_at = _with_counts([_get_current(lot_id)])
+        return lots[0], changes_at
+
+    return cache.remember(f"lot:{lot_id}", [cache.lot_version(lot_id)], compute)
 
 
-def get_all(*, q: str | None = None, pincode: str | None = None) -> list[Lot]:
+def get_all(*, q: str | None = None, pincode: str | None = None) -> list[dict]:
     """Current lots, optionally those whose name or address contains `q` or with this PIN code."""
-    expire_holds()
-    query = sa.select(Lot).where(Lot.deleted_at.is_(None)).order_by(Lot.name, Lot.id)
-    if q:
-        query = query.where(
-            sa.or_(
-                Lot.name.icontains(q, autoescape=True), Lot.address.icontains(q, autoescape=True)
+
+    def compute():
+        query = sa.select(Lot).where(Lot.deleted_at.is_(None)).order_by(Lot.name, Lot.id)
+        if q:
+            query = query.where(
+                sa.or_(
+                    Lot.name.icontains(q, autoescape=True),
+                    Lot.address.icontains(q, autoescape=True),
+                )
             )
-        )
-    if pincode:
-        query = query.where(Lot.pincode == pincode)
-    return _attach_counts(list(db.session.scalars(query)))
+        if pincode:
+            query = query.where(Lot.pincode == pincode)
+        return _with_counts(list(db.session.scalars(query)))
+
+    name = f"lots:{cache.key_for(q, pincode)}"
+    return cache.remember(name, [cache.lots_version()], compute)
 
 
 def _add_spots(lot: Lot, *, after: int, count: int) -> None:
@@ -102,14 +136,15 @@ def _add_spots(lot: Lot, *, after: int, count: int) -> None:
 @transactional
 def create(
     *, name: str, address: str, pincode: str, price_per_hour: Decimal, total_spots: int
-) -> Lot:
+) -> dict:
     """Create a lot with spots numbered 1..total_spots, all available."""
     lot = Lot(name=name, address=address, pincode=pincode, price_per_hour=price_per_hour)
     db.session.add(lot)
     db.session.flush()
     _add_spots(lot, after=0, count=total_spots)
     db.session.flush()
-    return _attach_counts([lot])[0]
+    changes.lots_changed(lot.id)
+    return _one_with_counts(lot)
 
 
 def _resize(lot: Lot, total_spots: int) -> None:
@@ -125,7 +160,7 @@ def _resize(lot: Lot, total_spots: int) -> None:
         in_use = db.session.scalar(
             sa.select(sa.func.count())
             .select_from(Reservation)
-            .where(Reservation.spot_id.in_(doomed_ids), Reservation.status.in_(ACTIVE_STATUSES))
+            .where(Reservation.spot_id.in_(doomed_ids), is_active())
         )
         if in_use:
             raise SpotsInUse()
@@ -135,65 +170,80 @@ def _resize(lot: Lot, total_spots: int) -> None:
 
 
 @transactional
-def update(*, lot_id: int, total_spots: int | None = None, **changes) -> Lot:
+def update(*, lot_id: int, total_spots: int | None = None, **fields) -> dict:
     """Edit a lot; a new price applies to bookings made from now on."""
-    expire_holds()
     lot = _get_current(lot_id, for_update=True)
-    for name, value in changes.items():
+    for name, value in fields.items():
         setattr(lot, name, value)
     if total_spots is not None:
         _resize(lot, total_spots)
     db.session.flush()
-    return _attach_counts([lot])[0]
+    changes.lots_changed(lot.id)
+    return _one_with_counts(lot)
 
 
 @transactional
 def delete(*, lot_id: int) -> None:
     """Remove a lot from listings and booking; its past reservations stay in every history."""
-    expire_holds()
     lot = _get_current(lot_id, for_update=True)
     in_use = db.session.scalar(
         sa.select(sa.func.count())
         .select_from(Reservation)
-        .where(Reservation.lot_id == lot.id, Reservation.status.in_(ACTIVE_STATUSES))
+        .where(Reservation.lot_id == lot.id, is_active())
     )
     if in_use:
         raise LotInUse()
     lot.deleted_at = utcnow()
+    changes.lots_changed(lot.id)
+
+
+def _spot_reservation(reservation: Reservation, driver: User, now: datetime) -> dict:
+    estimated = None
+    if reservation.parked_at is not None:
+        estimated = billing.cost(reservation.price_per_hour, reservation.parked_at, now)
+    return {
+        "id": reservation.id,
+        "vehicle_number": reservation.vehicle_number,
+        "reserved_at": reservation.reserved_at,
+        "parked_at": reservation.parked_at,
+        "estimated_cost": estimated,
+        "user": {"id": driver.id, "email": driver.email, "full_name": driver.full_name},
+    }
+
+
+def _next_change(reservation: Reservation, now: datetime) -> datetime:
+    """When the clock alone changes this spot's answer: its hold runs out, or, once parked,
+    another hour starts (the estimated cost goes up)."""
+    if reservation.parked_at is None:
+        return hold_expires_at(reservation.reserved_at)
+    hours = billing.billed_hours(billing.duration_minutes(reservation.parked_at, now))
+    return reservation.parked_at + timedelta(hours=hours)
 
 
 def get_spots(*, lot_id: int) -> list[dict]:
     """Every current spot of a lot in number order, with its active reservation if any."""
-    expire_holds()
-    _get_current(lot_id)
-    rows = db.session.execute(
-        _current_spots()
-        .add_columns(Reservation)
-        .outerjoin(
-            Reservation,
-            sa.and_(Reservation.spot_id == Spot.id, Reservation.status.in_(ACTIVE_STATUSES)),
-        )
-        .where(Spot.lot_id == lot_id)
-        .order_by(Spot.number)
-    ).all()
-    # Load the drivers in one query; each reservation.user then comes from the identity map.
-    user_ids = {reservation.user_id for _, reservation in rows if reservation is not None}
-    db.session.scalars(sa.select(User).where(User.id.in_(user_ids))).all()
-    now = utcnow()
-    spots = []
-    for spot, reservation in rows:
-        if reservation is not None and reservation.parked_at is not None:
-            reservation.estimated_cost = cost(
-                reservation.price_per_hour, reservation.parked_at, now
-            )
-        elif reservation is not None:
-            reservation.estimated_cost = None
-        spots.append(
+
+    def compute():
+        _get_current(lot_id)
+        rows = db.session.execute(
+            _current_spots()
+            .add_columns(Reservation, User)
+            .outerjoin(Reservation, sa.and_(Reservation.spot_id == Spot.id, is_active()))
+            .outerjoin(User, User.id == Reservation.user_id)
+            .where(Spot.lot_id == lot_id)
+            .order_by(Spot.number)
+        ).all()
+        now = utcnow()
+        spots = [
             {
                 "id": spot.id,
                 "number": spot.number,
                 "status": reservation.status if reservation else "available",
-                "reservation": reservation,
+                "reservation": _spot_reservation(reservation, driver, now) if reservation else None,
             }
-        )
-    return spots
+            for spot, reservation, driver in rows
+        ]
+        changes_at = _earliest(*(_next_change(r, now) for _, r, _ in rows if r is not None))
+        return spots, changes_at
+
+    return cache.remember(f"spots:{lot_id}", [cache.lot_version(lot_id)], compute)

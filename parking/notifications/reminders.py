@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from parking.auth.models import ROLE_USER, User
 from parking.db import utcnow
-from parking.extensions import db
+from parking.extensions import db, transactional
 from parking.lots.models import Lot
 from parking.notifications.channels import TransientDeliveryError
 from parking.notifications.models import REMINDER, JobRun
@@ -131,8 +131,12 @@ def send_daily_reminders(*, now: datetime | None = None) -> dict:
         failures.append(error)
     if failures:
         raise failures[0]
+    _record_run(now)
+    return {"day": day, "reminded": len(reminders), "new_lots": len(new_lots), **outcomes}
+
+
+@transactional
+def _record_run(now) -> None:
     run = db.session.get(JobRun, JOB_NAME) or JobRun(name=JOB_NAME)
     run.last_run_at = now
     db.session.add(run)
-    db.session.commit()
-    return {"day": day, "reminded": len(reminders), "new_lots": len(new_lots), **outcomes}

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from parking.auth.models import User
-from parking.extensions import db
+from parking.extensions import db, transactional
 from parking.notifications.channels import (
     Attachment,
     DeliveryError,
@@ -26,6 +26,7 @@ ADMINS_SPACE = "admins-space"
 SKIPPED = "skipped"
 
 
+@transactional
 def _claim(*, user_id, recipient: str, channel: str, kind: str, period: str) -> Notification | None:
     """Record the send before it happens; None when it was sent (or is being sent) already.
 
@@ -35,12 +36,12 @@ def _claim(*, user_id, recipient: str, channel: str, kind: str, period: str) -> 
     row = Notification(
         user_id=user_id, recipient=recipient, channel=channel, kind=kind, period=period
     )
-    db.session.add(row)
     try:
-        db.session.commit()
+        with db.session.begin_nested():
+            db.session.add(row)
         return row
     except sa.exc.IntegrityError:
-        db.session.rollback()
+        pass
     retried = db.session.execute(
         sa.update(Notification)
         .where(
@@ -53,14 +54,13 @@ def _claim(*, user_id, recipient: str, channel: str, kind: str, period: str) -> 
         .values(status=SENDING, detail=None)
         .returning(Notification.id)
     ).scalar_one_or_none()
-    db.session.commit()
     return db.session.get(Notification, retried) if retried is not None else None
 
 
+@transactional
 def _finish(row: Notification, status: str, detail: str | None) -> None:
     row.status = status
     row.detail = detail[:1000] if detail else None
-    db.session.commit()
 
 
 def deliver(

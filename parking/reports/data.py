@@ -21,7 +21,7 @@ from parking.extensions import db
 from parking.lots.models import Lot, Spot
 from parking.reports.formatting import amount, duration, hour_of_day, hours, local_time
 from parking.reservations import billing
-from parking.reservations.holds import expire_holds
+from parking.reservations.holds import current_status, status_now
 from parking.reservations.models import ACTIVE_STATUSES, CANCELLED, COMPLETED, Reservation
 from parking.timezone import app_zone
 
@@ -74,7 +74,7 @@ def _stay(reservation: Reservation) -> dict:
         "lot_name": reservation.lot.name,
         "spot_number": reservation.spot_number,
         "vehicle_number": reservation.vehicle_number,
-        "status": reservation.status,
+        "status": status_now(reservation),
         "reserved_at": local_time(reservation.reserved_at),
         "parked_at": local_time(reservation.parked_at),
         "left_at": local_time(reservation.left_at),
@@ -86,7 +86,6 @@ def _stay(reservation: Reservation) -> dict:
 
 def driver_month(*, user: User, month: str) -> dict | None:
     """A driver's report for a calendar month, or None when they booked nothing in it."""
-    expire_holds()  # a hold that ran out counts as cancelled here too, as everywhere else
     period = _period(month)
     reservations = db.session.scalars(
         sa.select(Reservation)
@@ -120,7 +119,8 @@ def driver_month(*, user: User, month: str) -> dict | None:
     ]
     # Most bookings wins; more hours parked breaks a tie, then the name, so it is stable.
     most_used = min(by_lot, key=lambda row: (-row["count"], -row["hours"], row["lot_name"]))
-    statuses = Counter(reservation.status for reservation in reservations)
+    # A hold that ran out counts as cancelled here too, as everywhere else.
+    statuses = Counter(status_now(reservation) for reservation in reservations)
     return {
         **period,
         "user": {"id": user.id, "name": user.full_name, "email": user.email},
@@ -241,14 +241,13 @@ def _new_drivers(start: datetime, end: datetime) -> dict:
 
 def operator_month(*, month: str) -> dict:
     """The operators' report for a calendar month: revenue, occupancy, busy hours, drivers."""
-    expire_holds()
     period = _period(month)
     start, end = period["start"], period["end"]
     count, completed, cancelled, revenue, minutes, drivers = db.session.execute(
         sa.select(
             sa.func.count(Reservation.id),
             sa.func.count(sa.case((_completed, 1))),
-            sa.func.count(sa.case((Reservation.status == CANCELLED, 1))),
+            sa.func.count(sa.case((current_status() == CANCELLED, 1))),
             _spent,
             _minutes,
             sa.func.count(sa.distinct(Reservation.user_id)),

@@ -6,7 +6,8 @@ import sqlalchemy as sa
 
 from parking.extensions import db
 from parking.lots.models import Spot
-from parking.reservations.models import ACTIVE_STATUSES, Reservation
+from parking.reservations.holds import is_active
+from parking.reservations.models import Reservation
 
 
 def first_free_spot(*, lot_id: int) -> Spot | None:
@@ -16,7 +17,7 @@ def first_free_spot(*, lot_id: int) -> Spot | None:
     so racing drivers fan out over the free spots instead of colliding on the first one. The
     partial unique index on active reservations is the final word either way.
     """
-    taken = sa.select(Reservation.spot_id).where(Reservation.status.in_(ACTIVE_STATUSES))
+    taken = sa.select(Reservation.spot_id).where(Reservation.lot_id == lot_id, is_active())
     query = (
         sa.select(Spot)
         .where(Spot.lot_id == lot_id, Spot.removed_at.is_(None), Spot.id.not_in(taken))

@@ -8,7 +8,7 @@ from sqlalchemy import orm
 
 from parking.auth.models import User
 from parking.db import Base, UTCDateTime, utcnow
-from parking.lots.models import MONEY, Lot, Spot
+from parking.lots.models import MONEY, Lot
 
 RESERVED = "reserved"
 OCCUPIED = "occupied"
@@ -64,15 +64,10 @@ class Reservation(Base):
 
     user: orm.Mapped[User] = orm.relationship()
     lot: orm.Mapped[Lot] = orm.relationship()
-    spot: orm.Mapped[Spot] = orm.relationship()
 
     @property
     def lot_name(self) -> str:
         return self.lot.name
-
-    @property
-    def is_active(self) -> bool:
-        return self.status in ACTIVE_STATUSES
 
 
 class IdempotencyKey(Base):

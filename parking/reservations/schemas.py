@@ -7,6 +7,7 @@ from marshmallow import ValidationError
 from parking.db import MAX_ID
 from parking.fields import Money, Text
 from parking.pagination import PageIn
+from parking.reservations.holds import status_now
 from parking.reservations.models import CANCELLED, COMPLETED, OCCUPIED, RESERVED
 
 _SEPARATORS = re.compile(r"[\s-]+")
@@ -46,7 +47,10 @@ class ReservationOut(Schema):
     spot_id = fields.Integer()
     spot_number = fields.Integer()
     vehicle_number = fields.String()
-    status = fields.String(metadata={"enum": [RESERVED, OCCUPIED, COMPLETED, CANCELLED]})
+    # A hold that ran out reads `cancelled` before the beat job writes it down.
+    status = fields.Function(
+        status_now, metadata={"type": "string", "enum": [RESERVED, OCCUPIED, COMPLETED, CANCELLED]}
+    )
     price_per_hour = Money()
     reserved_at = fields.DateTime()
     parked_at = fields.DateTime(allow_none=True)

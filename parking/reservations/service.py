@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy import orm
 
+from parking import changes
 from parking.auth.models import User
 from parking.db import utcnow
 from parking.errors import Conflict, NotFound
@@ -17,11 +18,9 @@ from parking.lots.models import Lot
 from parking.lots.service import LotNotFound
 from parking.pagination import paginate
 from parking.reports.pdf import receipt_pdf
-from parking.reservations import billing
+from parking.reservations import billing, holds
 from parking.reservations.allocation import first_free_spot
-from parking.reservations.holds import expire_holds
 from parking.reservations.models import (
-    ACTIVE_STATUSES,
     CANCELLED,
     COMPLETED,
     OCCUPIED,
@@ -34,7 +33,7 @@ IDEMPOTENCY_WINDOW = timedelta(hours=24)
 # Enough tries for a burst of concurrent bookings to fan out over the free spots.
 MAX_ALLOCATION_ATTEMPTS = 50
 
-__all__ = ["book", "park", "release", "cancel", "get", "get_all", "get_receipt", "expire_holds"]
+__all__ = ["book", "park", "release", "cancel", "get", "get_all", "get_receipt"]
 
 
 class ReservationNotFound(NotFound):
@@ -56,7 +55,8 @@ class TooManyActiveReservations(Conflict):
 class WrongStatus(Conflict):
     def __init__(self, action: str, reservation: Reservation, required: str):
         super().__init__(
-            f"Cannot {action} a reservation that is {reservation.status}; it must be {required}"
+            f"Cannot {action} a reservation that is {holds.status_now(reservation)}; "
+            f"it must be {required}"
         )
 
 
@@ -92,10 +92,7 @@ def _vehicle_is_active(vehicle_number: str) -> bool:
         db.session.scalar(
             sa.select(sa.func.count())
             .select_from(Reservation)
-            .where(
-                Reservation.vehicle_number == vehicle_number,
-                Reservation.status.in_(ACTIVE_STATUSES),
-            )
+            .where(Reservation.vehicle_number == vehicle_number, holds.is_active())
         )
     )
 
@@ -108,7 +105,7 @@ def _check_driver_limits(user: User, vehicle_number: str) -> None:
     active = db.session.scalar(
         sa.select(sa.func.count())
         .select_from(Reservation)
-        .where(Reservation.user_id == user.id, Reservation.status.in_(ACTIVE_STATUSES))
+        .where(Reservation.user_id == user.id, holds.is_active())
     )
     if active >= current_app.config["MAX_ACTIVE_RESERVATIONS"]:
         raise TooManyActiveReservations()
@@ -156,7 +153,6 @@ def book(
     With an idempotency key, a repeat of the same request within 24 h returns the reservation
     the first one made and books nothing more.
     """
-    expire_holds()
     record = None
     if idempotency_key is not None:
         earlier = _idempotent_replay(user, idempotency_key)
@@ -169,9 +165,12 @@ def book(
     if lot is None:
         raise LotNotFound()
     _check_driver_limits(user, vehicle_number)
+    # The unique indexes still count holds that ran out but were not yet written down.
+    expired_in = holds.expire_holds(lot_id=lot.id, vehicle_number=vehicle_number)
     reservation = _reserve_first_free_spot(user, lot, vehicle_number, remarks)
     if record is not None:
         record.reservation_id = reservation.id
+    changes.lots_changed(lot.id, *expired_in, user_id=user.id)
     return reservation
 
 
@@ -191,14 +190,14 @@ def _visible(reservation_id: int, user: User, *, for_update: bool = False) -> Re
 @transactional
 def park(*, user: User, reservation_id: int) -> Reservation:
     """Mark the driver's reserved spot as occupied from now."""
-    expire_holds()
     reservation = _visible(reservation_id, user, for_update=True)
     if reservation.user_id != user.id:
         raise ReservationNotFound()
-    if reservation.status != RESERVED:
+    if holds.status_now(reservation) != RESERVED:
         raise WrongStatus("park", reservation, RESERVED)
     reservation.status = OCCUPIED
     reservation.parked_at = utcnow()
+    changes.lots_changed(reservation.lot_id, user_id=reservation.user_id)
     return reservation
 
 
@@ -221,24 +220,24 @@ def _complete_stay(*, user: User, reservation_id: int) -> Reservation:
     reservation.left_at = now
     reservation.duration_minutes = billing.duration_minutes(reservation.parked_at, now)
     reservation.cost = billing.cost(reservation.price_per_hour, reservation.parked_at, now)
+    changes.lots_changed(reservation.lot_id, user_id=reservation.user_id)
     return reservation
 
 
 @transactional
 def cancel(*, user: User, reservation_id: int) -> Reservation:
     """Give up a reservation before parking; nothing is charged."""
-    expire_holds()
     reservation = _visible(reservation_id, user, for_update=True)
-    if reservation.status != RESERVED:
+    if holds.status_now(reservation) != RESERVED:
         raise WrongStatus("cancel", reservation, RESERVED)
     reservation.status = CANCELLED
     reservation.cancelled_at = utcnow()
+    changes.lots_changed(reservation.lot_id, user_id=reservation.user_id)
     return reservation
 
 
 def get(*, user: User, reservation_id: int) -> Reservation:
     """One reservation its owner or an admin may see."""
-    expire_holds()
     return _visible(reservation_id, user)
 
 
@@ -260,7 +259,6 @@ def get_all(
     user_id: int | None = None,
 ) -> dict:
     """A page of reservations, newest first: a driver's own, or everyone's for an admin."""
-    expire_holds()
     query = (
         sa.select(Reservation)
         .options(orm.joinedload(Reservation.lot))
@@ -271,7 +269,7 @@ def get_all(
     elif user_id is not None:
         query = query.where(Reservation.user_id == user_id)
     if status is not None:
-        query = query.where(Reservation.status == status)
+        query = query.where(holds.current_status() == status)
     if lot_id is not None:
         query = query.where(Reservation.lot_id == lot_id)
     return paginate(query, page=page, per_page=per_page)

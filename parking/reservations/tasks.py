@@ -4,24 +4,28 @@ import logging
 
 from celery import shared_task
 
-from parking.extensions import db
+from parking import changes
+from parking.extensions import db, transactional
 from parking.notifications.channels import Attachment
 from parking.notifications.models import RECEIPT
 from parking.notifications.service import notify_user
 from parking.notifications.tasks import RETRY
-from parking.reservations.holds import expire_holds as expire_holds_now
+from parking.reservations import holds
 from parking.reservations.models import COMPLETED, Reservation
 
 log = logging.getLogger(__name__)
 
 
 @shared_task(name="parking.expire_holds", ignore_result=True)
-def expire_holds() -> int:
-    """Cancel bookings whose hold ran out; safe to run any number of times."""
-    cancelled = expire_holds_now()
-    if cancelled:
-        log.info("Cancelled %d reservations whose hold expired", cancelled)
-    return cancelled
+@transactional
+def expire_holds() -> list[int]:
+    """Write down the bookings whose hold ran out (readers already see them cancelled); safe to
+    run any number of times. Returns the lots they were in."""
+    lot_ids = holds.expire_holds()
+    if lot_ids:
+        changes.lots_changed(*lot_ids)
+        log.info("Cancelled expired holds in lots %s", lot_ids)
+    return lot_ids
 
 
 @shared_task(name="parking.email_receipt", ignore_result=True, **RETRY)

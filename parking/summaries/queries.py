@@ -14,8 +14,8 @@ from parking.extensions import db
 from parking.lots.models import Lot
 from parking.lots.service import get_all as get_current_lots
 from parking.pagination import paginate
-from parking.reservations.holds import expire_holds
-from parking.reservations.models import ACTIVE_STATUSES, COMPLETED, Reservation
+from parking.reservations.holds import is_active
+from parking.reservations.models import COMPLETED, Reservation
 from parking.timezone import local_day, local_month
 
 ZERO = Decimal("0.00")
@@ -24,7 +24,10 @@ REVENUE_DAYS = 30
 _spent = sa.func.coalesce(
     sa.func.sum(sa.case((Reservation.status == COMPLETED, Reservation.cost))), 0
 )
-_active = sa.func.count(sa.case((Reservation.status.in_(ACTIVE_STATUSES), 1)))
+
+
+def _active():
+    return sa.func.count(sa.case((is_active(), 1)))
 
 
 def _money(value) -> Decimal:
@@ -48,12 +51,11 @@ def _per_lot(where) -> list[dict]:
 
 def driver_summary(*, user: User) -> dict:
     """A driver's totals, per lot and per calendar month (APP_TIMEZONE)."""
-    expire_holds()
     mine = Reservation.user_id == user.id
     total, active, spent, minutes = db.session.execute(
         sa.select(
             sa.func.count(Reservation.id),
-            _active,
+            _active(),
             _spent,
             sa.func.coalesce(sa.func.sum(Reservation.duration_minutes), 0),
         ).where(mine)
@@ -116,10 +118,10 @@ def admin_summary() -> dict:
         "lots": len(lots),
         "users": users,
         "spots": {
-            "total": sum(lot.total_spots for lot in lots),
-            "available": sum(lot.available_spots for lot in lots),
-            "reserved": sum(lot.reserved_spots for lot in lots),
-            "occupied": sum(lot.occupied_spots for lot in lots),
+            "total": sum(lot["total_spots"] for lot in lots),
+            "available": sum(lot["available_spots"] for lot in lots),
+            "reserved": sum(lot["reserved_spots"] for lot in lots),
+            "occupied": sum(lot["occupied_spots"] for lot in lots),
         },
         "revenue_total": _money(revenue),
         "revenue_by_lot": [
@@ -134,11 +136,11 @@ def admin_summary() -> dict:
         "revenue_by_day": _revenue_by_day(),
         "occupancy_by_lot": [
             {
-                "lot_id": lot.id,
-                "lot_name": lot.name,
-                "total": lot.total_spots,
-                "occupied": lot.occupied_spots,
-                "reserved": lot.reserved_spots,
+                "lot_id": lot["id"],
+                "lot_name": lot["name"],
+                "total": lot["total_spots"],
+                "occupied": lot["occupied_spots"],
+                "reserved": lot["reserved_spots"],
             }
             for lot in lots
         ],
@@ -151,7 +153,7 @@ def users_page(*, page: int, per_page: int, q: str | None = None) -> dict:
         sa.select(
             Reservation.user_id,
             sa.func.count(Reservation.id).label("reservations_count"),
-            _active.label("active_reservations"),
+            _active().label("active_reservations"),
             _spent.label("total_spent"),
         )
         .group_by(Reservation.user_id)
