@@ -85,11 +85,6 @@ class Settings:
         self.WEB_CONCURRENCY: int = int(get("WEB_CONCURRENCY", str(os.cpu_count() or 1)))
         self.WEB_THREADS: int = int(get("WEB_THREADS", "8"))
         self.WEB_CLIENT_TIMEOUT: int = int(get("WEB_CLIENT_TIMEOUT", "5"))
-        # The web server (parking/server.py): processes, threads in each, and the seconds a
-        # client may take to send a request, or stay idle, before it is cut off.
-        self.WEB_CONCURRENCY: int = int(get("WEB_CONCURRENCY", str(os.cpu_count() or 1)))
-        self.WEB_THREADS: int = int(get("WEB_THREADS", "8"))
-        self.WEB_CLIENT_TIMEOUT: int = int(get("WEB_CLIENT_TIMEOUT", "5"))
         # Behind a reverse proxy, set to the number of proxies so rate limits see the client.
         self.TRUSTED_PROXIES: int = int(get("TRUSTED_PROXIES", "0"))
         self.RATELIMIT_KEY_PREFIX: str = get("RATELIMIT_KEY_PREFIX", "parking")
