@@ -1,0 +1,16 @@
+import { http, request } from './client.js';
+
+/** @param {{status?: string, lot_id?: number, page?: number, per_page?: number}} [filters] */
+export const getReservations = (filters) => http.get('/reservations', filters);
+export const getReservation = (id) => http.get(`/reservations/${id}`);
+/** The Idempotency-Key makes a retried "Confirm booking" (double tap, flaky network) book once. */
+export const book = ({ lotId, vehicleNumber, idempotencyKey }) =>
+  http.post(
+    '/reservations',
+    { lot_id: lotId, vehicle_number: vehicleNumber },
+    idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : undefined,
+  );
+export const park = (id) => http.post(`/reservations/${id}/park`);
+export const release = (id) => http.post(`/reservations/${id}/release`);
+export const cancel = (id) => http.post(`/reservations/${id}/cancel`);
+export const getReceipt = (id) => request(`/reservations/${id}/receipt`, { as: 'blob' });

@@ -1,0 +1,3 @@
+import { http } from './client.js';
+
+export const getMySummary = () => http.get('/me/summary');

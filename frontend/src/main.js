@@ -1,0 +1,27 @@
+import 'bootstrap/dist/css/bootstrap.min.css';
+import './styles.css';
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { onUnauthorized } from './api/client.js';
+import { createAppRouter } from './router/index.js';
+import { useAuthStore } from './stores/auth.js';
+import { followSystemTheme } from './utils/theme.js';
+
+followSystemTheme();
+
+const app = createApp(App);
+const pinia = createPinia();
+app.use(pinia);
+const router = createAppRouter();
+app.use(router);
+
+// A 401 on a signed-in call: the session is gone. Sign in again and come back here.
+onUnauthorized(() => {
+  const current = router.currentRoute.value;
+  useAuthStore(pinia).expire();
+  if (current.name !== 'login')
+    router.push({ name: 'login', query: { redirect: current.fullPath } });
+});
+
+app.mount('#app');

@@ -1,0 +1,29 @@
+import { ref } from 'vue';
+import { defineStore } from 'pinia';
+import { updateMe } from '@/api/auth.js';
+import { useAuthStore } from './auth.js';
+
+/** Saving the signed-in user's own settings. */
+export const useProfileStore = defineStore('profile', () => {
+  const isSaving = ref(false);
+  const error = ref(null);
+  const savedAt = ref(null);
+
+  async function save(changes) {
+    isSaving.value = true;
+    error.value = null;
+    try {
+      const user = await updateMe(changes);
+      useAuthStore().setUser(user);
+      savedAt.value = new Date();
+      return user;
+    } catch (failure) {
+      error.value = failure;
+      return null;
+    } finally {
+      isSaving.value = false;
+    }
+  }
+
+  return { isSaving, error, savedAt, save };
+});
