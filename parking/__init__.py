@@ -63,6 +63,7 @@ def _register_converters(app: APIFlask) -> None:
 
 def _register_blueprints(app: APIFlask) -> None:
     from parking.auth.routes import bp as auth
+    from parking.events.routes import bp as events
     from parking.exports.routes import bp as exports
     from parking.health.routes import bp as health
     from parking.jobs.routes import bp as jobs
@@ -71,7 +72,8 @@ def _register_blueprints(app: APIFlask) -> None:
     from parking.reservations.routes import bp as reservations
     from parking.summaries.routes import bp as summaries
 
-    for blueprint in (auth, lots, reservations, summaries, exports, jobs, notifications, health):
+    blueprints = (auth, lots, reservations, summaries, exports, jobs, notifications, events, health)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
 
 

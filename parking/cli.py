@@ -42,20 +42,32 @@ def init() -> None:
     init_database(Settings())
 
 
-def serve_app(settings: Settings, host: str, port: int, threads: int) -> None:
-    from waitress import serve as waitress_serve
+def serve_app(settings: Settings, host: str, port: int, *, app_path: str | None = None) -> None:
+    from parking import server
 
-    click.echo(f"Serving on http://{host}:{port} (API docs at /api/docs)")
-    waitress_serve(create_app(settings), host=host, port=port, threads=threads, ident="parking")
+    click.echo(
+        f"Serving on http://{host}:{port} (API docs at /api/docs): "
+        f"{settings.WEB_CONCURRENCY} processes of {settings.WEB_THREADS} threads"
+    )
+    server.serve(settings, host, port, app_path=app_path)
 
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int)
-def serve(host: str, port: int, threads: int) -> None:
-    """Serve the API and the built front end with a production WSGI server (waitress)."""
-    serve_app(Settings(), host, port, threads)
+@click.option("--workers", type=int, help="Processes [default: WEB_CONCURRENCY, one per core]")
+@click.option("--threads", type=int, help="Threads in each process [default: WEB_THREADS]")
+@click.option(
+    "--app",
+    "app_path",
+    metavar="MODULE:ATTR",
+    help="Serve this WSGI app instead, with the same server and settings (for benchmarks).",
+)
+def serve(host: str, port: int, workers: int | None, threads: int | None, app_path) -> None:
+    """Serve the API and the built front end with the production server (uvicorn workers)."""
+    overrides = {"WEB_CONCURRENCY": workers, "WEB_THREADS": threads}
+    settings = Settings(**{name: value for name, value in overrides.items() if value})
+    serve_app(settings, host, port, app_path=app_path)
 
 
 def worker_argv(settings: Settings, *, beat: bool, concurrency: int) -> list[str]:
@@ -120,7 +132,7 @@ def run(host: str, port: int, mail_port: int) -> None:
         init_database(settings)
         worker = subprocess.Popen([sys.executable, "-m", "parking.cli", "worker", "--beat"])
         stack.callback(_stop_process, worker)
-        serve_app(settings, host, port, threads=8)
+        serve_app(settings, host, port)
 
 
 def _stop_process(process) -> None:

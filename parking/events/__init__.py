@@ -1,5 +1,12 @@
 """Live events: every change to a lot's spots is published on Redis pub/sub, so that every
-`parking serve` process can push it to its Server-Sent Events clients."""
+`parking serve` process can push it to its Server-Sent Events clients.
+
+- here: the publisher, called by the services after each commit that changes a lot;
+- `routes.py`: `GET /api/events`, a Flask route that authenticates the client, checks Redis and
+  answers with a "hold" header naming the channel;
+- `stream.py`: the ASGI side of `parking serve`, which keeps such a response open and writes
+  each message of the channel to it (one Redis subscription per server process).
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,200 @@
+"""The production web server of `parking serve`: uvicorn worker processes, each running the Flask
+app in a thread pool behind a small ASGI shell.
+
+Why this server (measured on a 2-core machine; figures in the README's "Serving" section):
+- It uses every core: `WEB_CONCURRENCY` processes (default: one per core) share one listening
+  socket; two serve about twice what one does.
+- Idle and slow clients cost a socket, not a thread, and are cut off: a request's headers and
+  its body must each arrive within `WEB_CLIENT_TIMEOUT` seconds (else the connection is closed,
+  or answered 408), and a keep-alive connection idle that long is closed. The body is read whole
+  (at most `MAX_BODY_BYTES`, else 413) before a thread is taken, so only complete requests reach
+  Flask. With 1,000 idle connections open a normal client is still answered at once.
+- `GET /api/events` streams are held by the event loop (events/stream.py), not by threads.
+Waitress, the server before, gives one process one core, and with its default 100-connection
+limit and 120 s channel timeout a hundred idle clients stopped everyone else for minutes.
+
+Serving another WSGI app with exactly the same server and settings (the benchmark's bare Flask
+app, say): `parking serve --app bench.bare_app:app --host H --port P`; the module is imported
+from the current directory. `serve()` below is the same thing from Python.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import importlib
+import json
+import logging
+import resource
+import sys
+
+import uvicorn
+from a2wsgi import WSGIMiddleware
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.supervisors import Multiprocess
+
+from parking.config import Settings
+from parking.events.stream import EventStreams
+
+log = logging.getLogger(__name__)
+
+# The API takes small JSON bodies only.
+MAX_BODY_BYTES = 1024 * 1024
+
+
+def serve(settings: Settings, host: str, port: int, *, app_path: str | None = None) -> None:
+    """Serve `create_app(settings)` (or the WSGI app `module:attribute`) until SIGINT/SIGTERM;
+    with several workers, the signal stops them all."""
+    raise_open_file_limit()
+    config = uvicorn.Config(
+        functools.partial(build_app, settings, app_path),
+        factory=True,
+        host=host,
+        port=port,
+        workers=settings.WEB_CONCURRENCY,
+        loop="uvloop",
+        http=ClientTimeoutProtocol,
+        lifespan="off",
+        timeout_keep_alive=settings.WEB_CLIENT_TIMEOUT,
+        backlog=4096,
+        access_log=False,
+    )
+    socket = config.bind_socket()
+    if config.workers > 1:
+        Multiprocess(config, sockets=[socket]).run()
+    else:
+        uvicorn.Server(config).run(sockets=[socket])
+
+
+def build_app(settings: Settings, app_path: str | None = None):
+    """The ASGI app of one worker process: the WSGI app behind the body buffer and live events."""
+    if app_path is None:
+        from parking import create_app
+
+        wsgi_app = create_app(settings)
+    else:
+        wsgi_app = import_app(app_path)
+    threaded = WSGIMiddleware(wsgi_app, workers=settings.WEB_THREADS)
+    return BufferedRequests(
+        EventStreams(threaded, settings.REDIS_URL), timeout=settings.WEB_CLIENT_TIMEOUT
+    )
+
+
+def import_app(app_path: str):
+    """`module:attribute`, the module found from the current directory as well."""
+    module_name, _, attribute = app_path.partition(":")
+    if "" not in sys.path:
+        sys.path.insert(0, "")
+    return getattr(importlib.import_module(module_name), attribute or "app")
+
+
+def raise_open_file_limit() -> None:
+    """Every connection is a file descriptor: allow as many as the system lets this process."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+class ClientTimeoutProtocol(HttpToolsProtocol):
+    """uvicorn's HTTP protocol with a deadline for each request's headers.
+
+    uvicorn times out a connection idle between requests, but one that has sent part of its
+    headers (or nothing yet) would stay open forever.
+    """
+
+    _header_deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport) -> None:
+        super().connection_made(transport)
+        self._arm_header_deadline()
+
+    def data_received(self, data: bytes) -> None:
+        if self._header_deadline is None and (self.cycle is None or self.cycle.response_complete):
+            self._arm_header_deadline()  # the first bytes of the next request
+        super().data_received(data)
+
+    def on_headers_complete(self) -> None:
+        self._disarm_header_deadline()
+        super().on_headers_complete()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm_header_deadline()
+        super().connection_lost(exc)
+
+    def _arm_header_deadline(self) -> None:
+        self._header_deadline = self.loop.call_later(self.timeout_keep_alive, self._cut_off)
+
+    def _disarm_header_deadline(self) -> None:
+        if self._header_deadline is not None:
+            self._header_deadline.cancel()
+            self._header_deadline = None
+
+    def _cut_off(self) -> None:
+        self._header_deadline = None
+        if not self.transport.is_closing():
+            self.transport.close()
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+class ClientGone(Exception):
+    pass
+
+
+class BufferedRequests:
+    """ASGI middleware: read each request's body whole, within `timeout` seconds and
+    `MAX_BODY_BYTES`, before the app (and so a thread) sees the request."""
+
+    def __init__(self, app, *, timeout: float):
+        self.app = app
+        self.timeout = timeout
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        try:
+            body = await asyncio.wait_for(_read_body(receive), self.timeout)
+        except TimeoutError:
+            message = f"The request body did not arrive within {self.timeout} seconds"
+            return await _send_error(send, 408, message)
+        except BodyTooLarge:
+            message = f"The request body is larger than {MAX_BODY_BYTES} bytes"
+            return await _send_error(send, 413, message)
+        except ClientGone:
+            return
+        sent = False
+
+        async def replay():
+            nonlocal sent
+            if sent:
+                return await receive()  # waits for the client to disconnect
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
+async def _read_body(receive) -> bytes:
+    body = bytearray()
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientGone()
+        body += message.get("body", b"")
+        if len(body) > MAX_BODY_BYTES:
+            raise BodyTooLarge()
+        if not message.get("more_body", False):
+            return bytes(body)
+
+
+async def _send_error(send, status: int, message: str) -> None:
+    body = json.dumps({"message": message, "detail": {}}).encode()
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+        (b"connection", b"close"),
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
