@@ -2,12 +2,12 @@
 grid, and the driver and admin summaries.
 
 Versioned keys. Each cached answer is stored under a key that embeds the current numbers of the
-versions it depends on: `lots` (any lot's spots or details), `lot:<id>`, `user:<id>` (one
-driver's bookings) and `users` (accounts). A change bumps its versions right after its
-transaction commits (`parking.changes`), so the very next read, from any process, builds a new
-key: a client never reads an answer older than its own last write. Versions are read before the
-database is, so an answer computed from data older than a bump is filed under the old number and
-never read again. Old keys simply age out.
+versions it depends on: `lots` (any lot's spots or details), `lot:<id>`, `lot-details` (lot
+names), `user:<id>` (one driver's bookings) and `users` (accounts). A change bumps its versions
+right after its transaction commits (`parking.changes`), so the very next read, from any
+process, builds a new key: a client never reads an answer older than its own last write.
+Versions are read before the database is, so an answer computed from data older than a bump is
+filed under the old number and never read again. Old keys simply age out.
 
 The TTL is a backstop, and also how time-driven changes show: an answer that depends on the
 clock (a hold that runs out, a started hour of parking, a new day) is kept only until then.
@@ -77,6 +77,11 @@ def lots_version() -> str:
 
 def lot_version(lot_id: int) -> str:
     return f"lot:{lot_id}"
+
+
+def lot_details_version() -> str:
+    """Lot names and addresses (and deletions): what the driver's summary shows of lots."""
+    return "lot-details"
 
 
 def user_version(user_id: int) -> str:

@@ -20,9 +20,12 @@ def _pending(session: orm.Session) -> dict:
     return session.info.setdefault(_KEY, {"lots": set(), "versions": set()})
 
 
-def lots_changed(*lot_ids: int, user_id: int | None = None) -> None:
-    """These lots' spots or details changed (and, with `user_id`, that driver's bookings)."""
+def lots_changed(*lot_ids: int, user_id: int | None = None, details: bool = False) -> None:
+    """These lots' spots changed (with `details`: their names or addresses too; with `user_id`:
+    that driver's bookings)."""
     pending = _pending(db.session())
+    if details:
+        pending["versions"].add(cache.lot_details_version())
     pending["lots"].update(lot_ids)
     pending["versions"].add(cache.lots_version())
     pending["versions"].update(cache.lot_version(lot_id) for lot_id in lot_ids)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -36,3 +36,39 @@ def previous_month(moment: datetime) -> str:
     local = moment.astimezone(app_zone())
     year, number = (local.year, local.month - 1) if local.month > 1 else (local.year - 1, 12)
     return f"{year:04d}-{number:02d}"
+
+
+def _month_start(year: int, month: int) -> datetime:
+    return datetime(year + (month - 1) // 12, (month - 1) % 12 + 1, 1, tzinfo=app_zone())
+
+
+def month_buckets(first: datetime, last: datetime) -> list[tuple[str, datetime, datetime]]:
+    """(`YYYY-MM`, start, end) in UTC for every APP_TIMEZONE month from `first` to `last`."""
+    local = first.astimezone(app_zone())
+    year, month = local.year, local.month
+    buckets = []
+    while True:
+        start, end = _month_start(year, month), _month_start(year, month + 1)
+        buckets.append((start.strftime("%Y-%m"), start.astimezone(UTC), end.astimezone(UTC)))
+        if end > last:
+            return buckets
+        year, month = end.year, end.month
+
+
+def day_buckets(now: datetime, days: int) -> list[tuple[str, datetime, datetime]]:
+    """(`YYYY-MM-DD`, start, end) in UTC for the last `days` APP_TIMEZONE days, today included."""
+    zone = app_zone()
+    today = now.astimezone(zone).date()
+    buckets = []
+    for back in range(days - 1, -1, -1):
+        day = today - timedelta(days=back)
+        start = datetime.combine(day, time(), tzinfo=zone)
+        end = datetime.combine(day + timedelta(days=1), time(), tzinfo=zone)
+        buckets.append((day.isoformat(), start.astimezone(UTC), end.astimezone(UTC)))
+    return buckets
+
+
+def next_local_midnight(now: datetime) -> datetime:
+    zone = app_zone()
+    tomorrow = now.astimezone(zone).date() + timedelta(days=1)
+    return datetime.combine(tomorrow, time(), tzinfo=zone).astimezone(UTC)

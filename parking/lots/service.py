@@ -109,6 +109,12 @@ def get(*, lot_id: int) -> dict:
     return cache.remember(f"lot:{lot_id}", [cache.lot_version(lot_id)], compute)
 
 
+def current_lots_with_counts() -> tuple[list[dict], datetime | None]:
+    """Every current lot with its spot counts, and when a hold running out changes them."""
+    query = sa.select(Lot).where(Lot.deleted_at.is_(None)).order_by(Lot.name, Lot.id)
+    return _with_counts(list(db.session.scalars(query)))
+
+
 def get_all(*, q: str | None = None, pincode: str | None = None) -> list[dict]:
     """Current lots, optionally those whose name or address contains `q` or with this PIN code."""
 
@@ -178,7 +184,7 @@ def update(*, lot_id: int, total_spots: int | None = None, **fields) -> dict:
     if total_spots is not None:
         _resize(lot, total_spots)
     db.session.flush()
-    changes.lots_changed(lot.id)
+    changes.lots_changed(lot.id, details=bool(fields))
     return _one_with_counts(lot)
 
 
@@ -194,7 +200,7 @@ def delete(*, lot_id: int) -> None:
     if in_use:
         raise LotInUse()
     lot.deleted_at = utcnow()
-    changes.lots_changed(lot.id)
+    changes.lots_changed(lot.id, details=True)
 
 
 def _spot_reservation(reservation: Reservation, driver: User, now: datetime) -> dict:

@@ -23,6 +23,7 @@ from parking.reports.formatting import amount, duration, hour_of_day, hours, loc
 from parking.reservations import billing
 from parking.reservations.holds import current_status, status_now
 from parking.reservations.models import ACTIVE_STATUSES, CANCELLED, COMPLETED, Reservation
+from parking.summaries import queries as summaries
 from parking.timezone import app_zone
 
 _MONTH = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])")
@@ -31,9 +32,10 @@ BUSIEST_HOURS = 5
 NEW_DRIVERS_LISTED = 20
 PERCENT = Decimal("0.1")
 
-_completed = Reservation.status == COMPLETED
-_spent = sa.func.coalesce(sa.func.sum(sa.case((_completed, Reservation.cost))), 0)
-_minutes = sa.func.coalesce(sa.func.sum(Reservation.duration_minutes), 0)
+# The same figures as the dashboards, from the same module, so the two always agree.
+_completed = summaries.completed
+_spent = summaries.spent
+_minutes = summaries.minutes_parked
 
 
 def _first_day(month: str) -> datetime:
@@ -95,27 +97,17 @@ def driver_month(*, user: User, month: str) -> dict | None:
     ).all()
     if not reservations:
         return None
-    # A driver's month is a handful of rows, every one listed in the report anyway: summing
-    # those very rows means the totals and the table can never disagree.
-    lots: dict[int, dict] = {}
-    for reservation in reservations:
-        row = lots.setdefault(
-            reservation.lot_id,
-            {"lot_id": reservation.lot_id, "lot_name": reservation.lot.name, "count": 0},
-        )
-        row["count"] += 1
-        row["minutes"] = row.get("minutes", 0) + (reservation.duration_minutes or 0)
-        if reservation.status == COMPLETED:
-            row["spent"] = row.get("spent", 0) + reservation.cost
     by_lot = [
         {
             "lot_id": row["lot_id"],
             "lot_name": row["lot_name"],
             "count": row["count"],
             "hours": hours(row["minutes"]),
-            "spent": amount(row.get("spent")),
+            "spent": amount(row["amount"]),
         }
-        for row in sorted(lots.values(), key=lambda row: (row["lot_name"], row["lot_id"]))
+        for row in summaries.per_lot(
+            sa.and_(Reservation.user_id == user.id, _in(period["start"], period["end"]))
+        )
     ]
     # Most bookings wins; more hours parked breaks a tie, then the name, so it is stable.
     most_used = min(by_lot, key=lambda row: (-row["count"], -row["hours"], row["lot_name"]))

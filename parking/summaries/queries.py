@@ -2,76 +2,98 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
 
+from parking import cache
 from parking.auth.models import ROLE_USER, User
 from parking.db import utcnow
 from parking.extensions import db
 from parking.lots.models import Lot
-from parking.lots.service import get_all as get_current_lots
+from parking.lots.service import current_lots_with_counts
 from parking.pagination import paginate
-from parking.reservations.holds import is_active
-from parking.reservations.models import COMPLETED, Reservation
-from parking.timezone import local_day, local_month
+from parking.reservations.holds import hold_expires_at, is_active
+from parking.reservations.models import COMPLETED, RESERVED, Reservation
+from parking.timezone import day_buckets, month_buckets, next_local_midnight
 
 ZERO = Decimal("0.00")
 REVENUE_DAYS = 30
 
-_spent = sa.func.coalesce(
-    sa.func.sum(sa.case((Reservation.status == COMPLETED, Reservation.cost))), 0
-)
+# The figures every dashboard and report shares, so that they always agree.
+completed = Reservation.status == COMPLETED
+spent = sa.func.coalesce(sa.func.sum(sa.case((completed, Reservation.cost))), 0)
+minutes_parked = sa.func.coalesce(sa.func.sum(Reservation.duration_minutes), 0)
 
 
-def _active():
+def active_count():
     return sa.func.count(sa.case((is_active(), 1)))
 
 
-def _money(value) -> Decimal:
+def money(value) -> Decimal:
     return Decimal(value or 0).quantize(Decimal("0.01"))
 
 
-def _per_lot(where) -> list[dict]:
-    """Reservation count and money per lot (deleted lots included), for rows matching `where`."""
+def per_lot(where) -> list[dict]:
+    """Reservation count, money and minutes per lot (deleted lots included), for rows matching
+    `where`, ordered by lot name."""
     rows = db.session.execute(
-        sa.select(Lot.id, Lot.name, sa.func.count(Reservation.id), _spent)
+        sa.select(Lot.id, Lot.name, sa.func.count(Reservation.id), spent, minutes_parked)
         .join(Reservation, Reservation.lot_id == Lot.id)
         .where(where)
         .group_by(Lot.id, Lot.name)
         .order_by(Lot.name, Lot.id)
     ).all()
     return [
-        {"lot_id": lot_id, "lot_name": name, "count": count, "amount": _money(spent)}
-        for lot_id, name, count, spent in rows
+        {"lot_id": lot_id, "lot_name": name, "count": count, "amount": money(amount), "minutes": m}
+        for lot_id, name, count, amount, m in rows
     ]
+
+
+def _bucketed(moment: sa.ColumnElement, buckets: list[tuple[str, datetime, datetime]], where):
+    """Count and money of the rows matching `where` per calendar bucket (label, start, end; in
+    order, back to back) that `moment` falls in, in one query. The bucket bounds come from
+    Python because SQLite cannot convert to a named time zone itself."""
+    if not buckets:
+        return {}
+    label = sa.case(*((moment < end, name) for name, _, end in buckets))
+    rows = db.session.execute(
+        sa.select(label, sa.func.count(Reservation.id), spent)
+        .where(where, moment >= buckets[0][1], moment < buckets[-1][2])
+        .group_by(label)
+    ).all()
+    return {name: (count, money(amount)) for name, count, amount in rows}
 
 
 def driver_summary(*, user: User) -> dict:
     """A driver's totals, per lot and per calendar month (APP_TIMEZONE)."""
-    mine = Reservation.user_id == user.id
-    total, active, spent, minutes = db.session.execute(
+    return cache.remember(
+        f"me-summary:{user.id}",
+        [cache.user_version(user.id), cache.lot_details_version()],
+        lambda: _driver_summary(user.id),
+    )
+
+
+def _driver_summary(user_id: int) -> tuple[dict, datetime | None]:
+    mine = Reservation.user_id == user_id
+    holding = sa.and_(is_active(), Reservation.status == RESERVED)
+    total, active, amount, minutes, first, last, oldest_hold = db.session.execute(
         sa.select(
             sa.func.count(Reservation.id),
-            _active(),
-            _spent,
-            sa.func.coalesce(sa.func.sum(Reservation.duration_minutes), 0),
+            active_count(),
+            spent,
+            minutes_parked,
+            sa.func.min(Reservation.reserved_at),
+            sa.func.max(Reservation.reserved_at),
+            sa.func.min(sa.case((holding, Reservation.reserved_at))),
         ).where(mine)
     ).one()
-    months: dict[str, dict] = defaultdict(lambda: {"count": 0, "spent": ZERO})
-    for reserved_at, status, cost in db.session.execute(
-        sa.select(Reservation.reserved_at, Reservation.status, Reservation.cost).where(mine)
-    ):
-        month = months[local_month(reserved_at)]
-        month["count"] += 1
-        if status == COMPLETED:
-            month["spent"] += cost
-    return {
+    months = _bucketed(Reservation.reserved_at, month_buckets(first, last) if first else [], mine)
+    summary = {
         "total_reservations": total,
         "active_reservations": active,
-        "total_spent": _money(spent),
+        "total_spent": money(amount),
         "total_hours": round(minutes / 60, 2),
         "by_lot": [
             {
@@ -80,41 +102,40 @@ def driver_summary(*, user: User) -> dict:
                 "count": r["count"],
                 "spent": r["amount"],
             }
-            for r in _per_lot(mine)
+            for r in per_lot(mine)
         ],
-        "by_month": [{"month": key, **months[key]} for key in sorted(months)],
+        "by_month": [
+            {"month": month, "count": count, "spent": amount}
+            for month, (count, amount) in sorted(months.items())
+        ],
     }
+    return summary, hold_expires_at(oldest_hold) if oldest_hold else None
 
 
-def _revenue_by_day() -> list[dict]:
+def _revenue_by_day(now: datetime) -> list[dict]:
     """Revenue per calendar day over the last 30 days, today included, days without any at 0."""
-    now = utcnow()
-    days = {local_day(now - timedelta(days=n)): ZERO for n in range(REVENUE_DAYS - 1, -1, -1)}
-    rows = db.session.execute(
-        sa.select(Reservation.left_at, Reservation.cost).where(
-            Reservation.status == COMPLETED,
-            Reservation.left_at >= now - timedelta(days=REVENUE_DAYS + 1),
-        )
-    )
-    for left_at, cost in rows:
-        day = local_day(left_at)
-        if day in days:
-            days[day] += cost
-    return [{"date": day, "revenue": revenue} for day, revenue in days.items()]
+    days = day_buckets(now, REVENUE_DAYS)
+    revenue = _bucketed(Reservation.left_at, days, completed)
+    return [{"date": day, "revenue": revenue.get(day, (0, ZERO))[1]} for day, _, _ in days]
 
 
 def admin_summary() -> dict:
     """The operator's dashboard: lots, drivers, spot states, revenue and occupancy."""
-    lots = get_current_lots()
+    return cache.remember(
+        "admin-summary", [cache.lots_version(), cache.users_version()], _admin_summary
+    )
+
+
+def _admin_summary() -> tuple[dict, datetime | None]:
+    now = utcnow()
+    lots, holds_change_at = current_lots_with_counts()
     users = db.session.scalar(
         sa.select(sa.func.count()).select_from(User).where(User.role == ROLE_USER)
     )
     revenue = db.session.scalar(
-        sa.select(sa.func.coalesce(sa.func.sum(Reservation.cost), 0)).where(
-            Reservation.status == COMPLETED
-        )
+        sa.select(sa.func.coalesce(sa.func.sum(Reservation.cost), 0)).where(completed)
     )
-    return {
+    summary = {
         "lots": len(lots),
         "users": users,
         "spots": {
@@ -123,7 +144,7 @@ def admin_summary() -> dict:
             "reserved": sum(lot["reserved_spots"] for lot in lots),
             "occupied": sum(lot["occupied_spots"] for lot in lots),
         },
-        "revenue_total": _money(revenue),
+        "revenue_total": money(revenue),
         "revenue_by_lot": [
             {
                 "lot_id": r["lot_id"],
@@ -131,9 +152,9 @@ def admin_summary() -> dict:
                 "revenue": r["amount"],
                 "count": r["count"],
             }
-            for r in _per_lot(sa.true())
+            for r in per_lot(sa.true())
         ],
-        "revenue_by_day": _revenue_by_day(),
+        "revenue_by_day": _revenue_by_day(now),
         "occupancy_by_lot": [
             {
                 "lot_id": lot["id"],
@@ -145,6 +166,8 @@ def admin_summary() -> dict:
             for lot in lots
         ],
     }
+    tomorrow = next_local_midnight(now)
+    return summary, min(tomorrow, holds_change_at) if holds_change_at else tomorrow
 
 
 def users_page(*, page: int, per_page: int, q: str | None = None) -> dict:
@@ -153,8 +176,8 @@ def users_page(*, page: int, per_page: int, q: str | None = None) -> dict:
         sa.select(
             Reservation.user_id,
             sa.func.count(Reservation.id).label("reservations_count"),
-            _active().label("active_reservations"),
-            _spent.label("total_spent"),
+            active_count().label("active_reservations"),
+            spent.label("total_spent"),
         )
         .group_by(Reservation.user_id)
         .subquery()
@@ -186,8 +209,8 @@ def users_page(*, page: int, per_page: int, q: str | None = None) -> dict:
             "last_login_at": user.last_login_at,
             "reservations_count": count or 0,
             "active_reservations": active or 0,
-            "total_spent": _money(spent),
+            "total_spent": money(total_spent),
         }
-        for user, count, active, spent in result["items"]
+        for user, count, active, total_spent in result["items"]
     ]
     return result
