@@ -4,8 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
+# The Vue app: `npm ci` when the lock file changes, `vite build` (into parking/static) when a
+# source changes, so a clone that installed once starts offline and at once.
+NPM := npm --prefix frontend
+NPM_STAMP := frontend/node_modules/.installed
+BUILD_STAMP := parking/static/.built
+FRONT_END_SOURCES := $(filter-out %.test.js,$(shell find frontend/src frontend/public -type f 2>/dev/null)) \
+	frontend/index.html frontend/vite.config.js frontend/package.json
 
-.PHONY: install run test lint format clean bench bench-export
+.PHONY: install run test lint format clean bench bench-export front-end
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,27 +26,41 @@ $(TEST_STAMP): pyproject.toml $(APP_STAMP)
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-## install: the Python package and its dependencies (quick when nothing changed)
-install: $(APP_STAMP)
+$(NPM_STAMP): frontend/package-lock.json
+	$(NPM) ci --no-audit --no-fund
+	touch $@
+
+$(BUILD_STAMP): $(NPM_STAMP) $(FRONT_END_SOURCES)
+	$(NPM) run build
+	touch $@
+
+## front-end: build the Vue app into parking/static (skipped when nothing changed)
+front-end: $(BUILD_STAMP)
+
+## install: the Python package, its dependencies and the front end (quick when nothing changed)
+install: $(APP_STAMP) $(BUILD_STAMP)
 
 ## run: everything for local use at http://127.0.0.1:5000
 run: install
 	$(BIN)/parking run
 
 ## test: lint, then every test suite (SQLite, and PostgreSQL when one answers)
-test: $(TEST_STAMP) lint
+test: $(TEST_STAMP) $(BUILD_STAMP) lint
+	$(NPM) test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: $(TEST_STAMP)
+lint: $(TEST_STAMP) $(NPM_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(NPM) run lint
 
-format: $(TEST_STAMP)
+format: $(TEST_STAMP) $(NPM_STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(NPM) run format
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache frontend/node_modules parking/static
 
 ## bench: API throughput as ratios against a same-run baseline (not part of `make test`)
 bench: $(TEST_STAMP)

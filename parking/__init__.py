@@ -15,7 +15,8 @@ from parking.db import MAX_ID
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
-STATIC_DIR = PACKAGE_DIR / "static"
+STATIC_DIR = PACKAGE_DIR / "static"  # the Vue build (frontend/vite.config.js), not in git
+FRONT_END_MISSING = PACKAGE_DIR / "templates" / "front_end_not_built.html"
 
 
 def create_app(settings: Settings | None = None) -> APIFlask:
@@ -68,6 +69,7 @@ def _register_blueprints(app: APIFlask) -> None:
     from parking.health.routes import bp as health
     from parking.jobs.routes import bp as jobs
     from parking.lots.routes import bp as lots
+    from parking.meta.routes import bp as meta
     from parking.notifications.routes import bp as notifications
     from parking.reservations.routes import bp as reservations
     from parking.summaries.routes import bp as summaries
@@ -75,6 +77,7 @@ def _register_blueprints(app: APIFlask) -> None:
     blueprints = (auth, lots, reservations, summaries, exports, jobs, notifications, events, health)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
+    app.register_blueprint(meta)
 
 
 def _register_docs_assets(app: APIFlask) -> None:
@@ -111,12 +114,26 @@ class _OutsideApiPath(PathConverter):
 
 
 def _register_front_end(app: APIFlask) -> None:
-    """Serve the built Vue app: real files as they are, any other path gets index.html."""
+    """Serve the built Vue app (`npm run build` writes it to STATIC_DIR): files as they are, any
+    other path outside /api gets index.html, so history-mode routes like /admin/lots load it."""
+    static_dir = Path(app.config.get("FRONT_END_DIR") or STATIC_DIR)
 
     @app.get("/", defaults={"path": ""})
     @app.get("/<outside_api:path>")
     @app.doc(hide=True)
     def front_end(path: str):
-        if path and (STATIC_DIR / path).is_file():
-            return send_from_directory(STATIC_DIR, path)
-        return send_from_directory(STATIC_DIR, "index.html", max_age=0)
+        if path and (static_dir / path).is_file():
+            response = send_from_directory(static_dir, path)
+            if path.startswith("assets/"):
+                # Vite puts a content hash in every asset name: a new build means new names.
+                response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+            return response
+        if path.startswith("assets/"):
+            raise NotFound()  # an old page asking for a replaced asset: not index.html as JS
+        if (static_dir / "index.html").is_file():
+            response = send_from_directory(static_dir, "index.html")
+        else:
+            response = app.response_class(FRONT_END_MISSING.read_text(), mimetype="text/html")
+        # Always revalidated, so a new build reaches everyone on their next visit.
+        response.headers["Cache-Control"] = "no-cache"
+        return response

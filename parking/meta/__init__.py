@@ -1,0 +1,1 @@
+"""The settings the app shows its users: time zone, currency, hold time, booking limit."""

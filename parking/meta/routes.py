@@ -1,0 +1,28 @@
+from apiflask import APIBlueprint, Schema, fields
+from flask import current_app
+
+bp = APIBlueprint("meta", __name__, url_prefix="/api", tag="Operations")
+
+
+class MetaOut(Schema):
+    app_timezone = fields.String(metadata={"example": "Asia/Kolkata"})
+    currency = fields.String(metadata={"description": "ISO 4217 code", "example": "INR"})
+    reservation_hold_minutes = fields.Integer(metadata={"example": 30})
+    max_active_reservations = fields.Integer(metadata={"example": 3})
+    webhook_allowed_hosts = fields.List(
+        fields.String(), metadata={"description": "Hosts a gchat_webhook_url may name"}
+    )
+
+
+@bp.get("/meta")
+@bp.output(MetaOut)
+def meta():
+    """The server's settings the app shows: time zone, currency, hold time, booking limits"""
+    config = current_app.config
+    return {
+        "app_timezone": config["APP_TIMEZONE"],
+        "currency": config["CURRENCY"],
+        "reservation_hold_minutes": config["RESERVATION_HOLD_MINUTES"],
+        "max_active_reservations": config["MAX_ACTIVE_RESERVATIONS"],
+        "webhook_allowed_hosts": config["WEBHOOK_ALLOWED_HOSTS"],
+    }
