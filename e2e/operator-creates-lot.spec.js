@@ -19,7 +19,7 @@ test('the operator creates a lot and sees every spot available', async ({ adminP
 
   const lot = lots.lot(name);
   await expect(lot).toBeVisible();
-  await expect(lot.getByRole('heading', { name })).toBeVisible();
+  await expect(lot.getByRole('heading', { name, exact: true })).toBeVisible();
   for (const number of [1, 2, 3]) {
     await expect(lots.spotWithStatus(name, number, 'available')).toBeVisible();
   }
