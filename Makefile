@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
+BENCH_STAMP := $(VENV)/.installed-bench
 # The Vue app: `npm ci` when the lock file changes, `vite build` (into parking/static) when a
 # source changes, so a clone that installed once starts offline and at once.
 NPM := npm --prefix frontend
@@ -12,7 +13,7 @@ BUILD_STAMP := parking/static/.built
 FRONT_END_SOURCES := $(filter-out %.test.js,$(shell find frontend/src frontend/public -type f 2>/dev/null)) \
 	frontend/index.html frontend/vite.config.js frontend/package.json
 
-.PHONY: install run test lint format clean bench bench-export front-end
+.PHONY: install run test lint format clean bench front-end
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +25,10 @@ $(APP_STAMP): pyproject.toml | $(BIN)/python
 
 $(TEST_STAMP): pyproject.toml $(APP_STAMP)
 	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+$(BENCH_STAMP): pyproject.toml $(APP_STAMP)
+	$(BIN)/pip install --quiet -e '.[bench]'
 	touch $@
 
 $(NPM_STAMP): frontend/package-lock.json
@@ -62,10 +67,13 @@ format: $(TEST_STAMP) $(NPM_STAMP)
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache frontend/node_modules parking/static
 
-## bench: API throughput as ratios against a same-run baseline (not part of `make test`)
-bench: $(TEST_STAMP)
-	$(BIN)/python bench/api_bench.py
-
-## bench-export: the worker's peak memory for a 100,000-row CSV export vs a 1,000-row one
-bench-export: $(TEST_STAMP)
-	$(BIN)/python bench/export_memory.py $(BENCH_ARGS)
+## bench: the app under load on SQLite and PostgreSQL (when one answers); writes bench/RESULTS.md.
+## BENCH_SCALE=small is a quick run. Not part of `make test`.
+bench: $(BENCH_STAMP)
+	@command -v wrk >/dev/null || if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	else \
+		echo "make bench needs wrk: sudo apt-get install wrk (Debian, Ubuntu) or brew install wrk"; \
+		exit 1; \
+	fi
+	$(BIN)/python -m bench.run

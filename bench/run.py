@@ -1,0 +1,177 @@
+"""`make bench`: the app under load, measured against baselines taken in the same run.
+
+For SQLite, then PostgreSQL when one answers at 127.0.0.1:5432 (a throwaway database, dropped
+afterwards): `parking init`, bulk seeding (50 lots x 100 spots, 10,000 drivers, 500,000 past
+stays), then `parking serve` and the bare Flask app (`bench/bare_app.py`) served the same way,
+and wrk on loopback in three interleaved rounds (medians reported): health and the cached lot
+list, the booking cycle of 32 drivers, freshness, the summaries cold and warm; then the CSV
+export and the monthly report on a real `parking worker`, and 1,000 idle connections.
+
+Writes `bench/RESULTS.md` and prints it. `BENCH_SCALE=small` is a quick run for development
+(1,000 drivers, 20,000 stays, shorter measurements) that writes `var/bench/RESULTS-small.md`;
+`BENCH_DATABASES=sqlite` (or `postgresql`) picks the databases. pytest never runs this.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import tempfile
+import time
+from contextlib import ExitStack
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from bench import servers
+from bench.scenarios import TIMINGS, DatabaseBench, Row
+from bench.seed import SCALES, seed
+
+COLUMNS = ("scenario", "database", "figure", "baseline", "ratio", "target", "met?", "command")
+
+
+def sqlalchemy_url(url: str) -> str:
+    """PostgreSQL through psycopg 3, as the app connects."""
+    return url.replace("postgresql://", "postgresql+psycopg://", 1)
+
+
+def bench_database(database: str, scale_name: str, work: Path) -> list[Row]:
+    scale, timing = SCALES[scale_name], TIMINGS[scale_name]
+    work.mkdir(parents=True)
+    with ExitStack() as stack:
+        if database == "postgresql":
+            url = stack.enter_context(servers.postgres_database())
+        else:
+            url = f"sqlite:///{work / 'bench.db'}"
+        redis = stack.enter_context(servers.redis_url(work))
+        sink = servers.MailSink()
+        stack.callback(sink.stop)
+        env = servers.app_env(work=work, database_url=url, redis=redis, smtp_port=sink.port)
+        for prefix in (env["RATELIMIT_KEY_PREFIX"], env["CELERY_QUEUE"]):
+            stack.callback(servers.delete_keys, redis, prefix)
+        servers.init_database(env, work)
+
+        engine = sa.create_engine(sqlalchemy_url(url))
+        stack.callback(engine.dispose)
+        print(f"[{database}] seeding {scale.reservations:,} reservations ...", flush=True)
+        started = time.perf_counter()
+        seeded = seed(engine, scale)
+        seconds = time.perf_counter() - started
+        engine.dispose()
+        seeding = Row(
+            f"0. Seeding {scale.lots} lots x {scale.spots_per_lot} spots, {scale.drivers:,} "
+            f"drivers, {scale.reservations:,} reservations",
+            database,
+            f"{seconds:.1f} s",
+            target="< 120 s",
+            met="yes" if seconds < 120 else "**no**",
+            command="SQLAlchemy Core insert() of lists of dicts, 10,000 rows a chunk",
+        )
+
+        app = servers.app_server(env, work)
+        stack.callback(app.stop)
+        bare = servers.bare_server(env, work)
+        stack.callback(bare.stop)
+        bench = DatabaseBench(
+            database=database,
+            app=app,
+            bare=bare,
+            seeded=seeded,
+            engine=engine,
+            timing=timing,
+            work=work,
+        )
+        bench.rows.append(seeding)
+        for name, step in (
+            ("HTTP scenarios", bench.http_scenarios),
+            ("export and monthly report", lambda: bench.jobs(env, sink)),
+            ("idle connections", bench.idle_connections),
+        ):
+            print(f"[{database}] {name} ...", flush=True)
+            step()
+        # In scenario order (the jobs ran before the last HTTP figures were reported).
+        return sorted(bench.rows, key=lambda row: row.scenario.split(".")[0])
+
+
+def markdown(rows: list[Row], header: list[str]) -> str:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = [*header, "", "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    for row in rows:
+        values = (
+            row.scenario,
+            row.database,
+            row.figure,
+            row.baseline,
+            row.ratio,
+            row.target,
+            row.met,
+            f"`{row.command}`" if row.command else "",
+        )
+        lines.append("| " + " | ".join(cell(v) for v in values) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def git(*args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=servers.REPO, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def main() -> None:
+    scale_name = os.environ.get("BENCH_SCALE", "full")
+    if scale_name not in SCALES:
+        raise SystemExit(f"BENCH_SCALE must be one of {', '.join(SCALES)}, not {scale_name!r}")
+    wanted = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
+    databases = ["sqlite"] if "sqlite" in wanted else []
+    skipped = ""
+    if "postgresql" in wanted:
+        if servers.postgres_reachable():
+            databases.append("postgresql")
+        else:
+            skipped = f"PostgreSQL skipped: nothing answers at {servers.POSTGRES_URL}."
+            print(skipped)
+    # 1,000 idle connections need as many file descriptors, here and in the servers.
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    soft = min(hard, 65536) if hard != resource.RLIM_INFINITY else 65536
+    resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+    work = Path(tempfile.mkdtemp(prefix="parking-bench-"))
+    print(f"work directory (databases, server and worker logs): {work}")
+    started = time.monotonic()
+    rows: list[Row] = []
+    for database in databases:
+        rows += bench_database(database, scale_name, work / database)
+    minutes = (time.monotonic() - started) / 60
+
+    dirty = " (with uncommitted changes)" if git("status", "--porcelain", "--", "parking") else ""
+    header = [
+        "# Benchmark results",
+        "",
+        f"`make bench`{' with BENCH_SCALE=' + scale_name if scale_name != 'full' else ''}, "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {git('rev-parse', '--short', 'HEAD')}"
+        f"{dirty}, {os.cpu_count()} cores, {minutes:.1f} minutes. {skipped}",
+        "",
+        "Every figure is the median of 3 interleaved runs (each run in brackets) unless it says",
+        "otherwise; the jobs run once. wrk runs on the same machine over loopback, so it shares",
+        "the cores with the server. No worker runs during the HTTP scenarios; the receipts their",
+        "releases queue are dropped before the job scenarios. Latencies of the booking cycle are",
+        "per request (book, park and release alike). Ratios compare with a baseline measured",
+        "in the same run.",
+    ]
+    text = markdown(rows, header)
+    if scale_name == "full":
+        output = servers.REPO / "bench" / "RESULTS.md"
+    else:
+        output = servers.REPO / "var" / "bench" / f"RESULTS-{scale_name}.md"
+        output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text)
+    print(text)
+    print(f"written to {output}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,200 @@
+"""Bulk seeding: lots with spots, drivers and a year of past stays, with SQLAlchemy Core.
+
+Rows go in as lists of dicts, in chunks (one executemany each), straight into the tables the
+migrations made. Past stays never overlap on a spot, so the double-booking check afterwards
+can look at every reservation, seeded or booked during the run.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from decimal import ROUND_CEILING, Decimal
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher, profiles
+
+import parking.models  # noqa: F401 - registers every table on Base.metadata
+from parking.db import Base, UTCDateTime
+
+CHUNK = 10_000
+DRIVER_PASSWORD = "bench-driver-password"
+CANCELLED_SHARE = 0.1
+
+
+@dataclass(frozen=True)
+class Scale:
+    lots: int
+    spots_per_lot: int
+    drivers: int
+    reservations: int
+    # The seeded stays are spread over this many days, ending a few hours ago.
+    history_days: int
+
+
+SCALES = {
+    "full": Scale(
+        lots=50, spots_per_lot=100, drivers=10_000, reservations=500_000, history_days=365
+    ),
+    "small": Scale(lots=50, spots_per_lot=100, drivers=1_000, reservations=20_000, history_days=60),
+}
+
+
+@dataclass(frozen=True)
+class Seeded:
+    lot_ids: list[int]
+    driver_emails: list[str]
+
+
+def driver_email(n: int) -> str:
+    return f"driver{n:05d}@bench.example"
+
+
+def _chunks(rows, size: int = CHUNK):
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _insert(connection, table, rows) -> None:
+    for chunk in _chunks(rows):
+        connection.execute(sa.insert(table), chunk)
+
+
+def _started_hours_cost(price: Decimal, minutes: int) -> Decimal:
+    hours = max(1, (Decimal(minutes) / 60).to_integral_value(rounding=ROUND_CEILING))
+    return (price * hours).quantize(Decimal("0.01"))
+
+
+def seed(engine: sa.Engine, scale: Scale, now: datetime | None = None) -> Seeded:
+    """Fill a freshly migrated database; returns the lot ids and the drivers' e-mails."""
+    tables = Base.metadata.tables
+    lots, spots, users, reservations = (
+        tables[name] for name in ("lots", "spots", "users", "reservations")
+    )
+    now = now or datetime.now(UTC)
+    history_start = now - timedelta(days=scale.history_days)
+    created = history_start - timedelta(days=30)
+    rng = random.Random(7)
+    # One hash for every driver (cheapest Argon2 parameters): hashing 10,000 would take minutes.
+    password_hash = PasswordHasher.from_parameters(profiles.CHEAPEST).hash(DRIVER_PASSWORD)
+
+    with engine.begin() as connection:
+        _insert(
+            connection,
+            lots,
+            [
+                {
+                    "name": f"Bench Lot {n:02d}",
+                    "address": f"{n} Ring Road, Bengaluru",
+                    "pincode": f"5600{n % 100:02d}",
+                    "price_per_hour": Decimal(20 + 5 * (n % 7)),
+                    "created_at": created,
+                }
+                for n in range(1, scale.lots + 1)
+            ],
+        )
+        lot_rows = connection.execute(sa.select(lots.c.id, lots.c.price_per_hour)).all()
+        price_of = dict(lot_rows)
+        _insert(
+            connection,
+            spots,
+            [
+                {"lot_id": lot_id, "number": number}
+                for lot_id, _ in lot_rows
+                for number in range(1, scale.spots_per_lot + 1)
+            ],
+        )
+        spot_rows = connection.execute(
+            sa.select(spots.c.id, spots.c.lot_id, spots.c.number).order_by(spots.c.id)
+        ).all()
+        emails = [driver_email(n) for n in range(scale.drivers)]
+        _insert(
+            connection,
+            users,
+            [
+                {
+                    "email": email,
+                    "password_hash": password_hash,
+                    "full_name": f"Bench Driver {n}",
+                    "role": "user",
+                    "email_notifications": True,
+                    "created_at": created,
+                }
+                for n, email in enumerate(emails)
+            ],
+        )
+        user_ids = connection.scalars(
+            sa.select(users.c.id).where(users.c.role == "user").order_by(users.c.id)
+        ).all()
+
+        # Stay k on spot s starts in the k-th slot of the history, so stays on a spot never
+        # overlap; stay number k * spots + s belongs to driver (k * spots + s) % drivers, so
+        # every driver has stays all through the year (every month has them all active).
+        per_spot = -(-scale.reservations // len(spot_rows))
+        slot = (now - timedelta(hours=6) - history_start) / per_spot
+        rows = []
+        for k in range(per_spot):
+            for s, (spot_id, lot_id, number) in enumerate(spot_rows):
+                n = k * len(spot_rows) + s
+                if n >= scale.reservations:
+                    break
+                reserved = history_start + k * slot + rng.random() * slot / 2
+                price = price_of[lot_id]
+                row = {
+                    "user_id": user_ids[n % len(user_ids)],
+                    "lot_id": lot_id,
+                    "spot_id": spot_id,
+                    "spot_number": number,
+                    "price_per_hour": price,
+                    "vehicle_number": f"KA{n % len(user_ids):08d}",
+                    "remarks": "bench, with a comma" if n % 10 == 0 else None,
+                    "reserved_at": reserved,
+                    "parked_at": None,
+                    "left_at": None,
+                    "cancelled_at": None,
+                    "duration_minutes": None,
+                    "cost": None,
+                }
+                if rng.random() < CANCELLED_SHARE:
+                    row |= {"status": "cancelled", "cancelled_at": reserved + timedelta(minutes=30)}
+                else:
+                    minutes = rng.randint(20, 300)
+                    parked = reserved + timedelta(minutes=5)
+                    row |= {
+                        "status": "completed",
+                        "parked_at": parked,
+                        "left_at": parked + timedelta(minutes=minutes),
+                        "duration_minutes": minutes,
+                        "cost": _started_hours_cost(price, minutes),
+                    }
+                rows.append(row)
+        _insert(connection, reservations, rows)
+    if engine.dialect.name == "postgresql":
+        # What autovacuum does on a live server soon after a bulk load: fresh planner statistics.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM ANALYZE")
+    return Seeded(lot_ids=[lot_id for lot_id, _ in lot_rows], driver_emails=emails)
+
+
+def double_bookings(engine: sa.Engine) -> int:
+    """Reservations that began while an earlier one on the same spot was still active.
+
+    A stay is active from `reserved_at` until `left_at` or `cancelled_at` (still active when
+    neither is set); per spot, in order, each must start after every earlier one ended.
+    """
+    query = sa.text(
+        """
+        SELECT count(*) FROM (
+            SELECT reserved_at, max(coalesce(left_at, cancelled_at, :forever)) OVER (
+                PARTITION BY spot_id ORDER BY reserved_at, id
+                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+            ) AS earlier_end
+            FROM reservations
+        ) AS stays
+        WHERE reserved_at < earlier_end
+        """
+    )
+    with engine.connect() as connection:
+        forever = sa.bindparam("forever", datetime(9999, 1, 1, tzinfo=UTC), type_=UTCDateTime)
+        return connection.scalar(query.bindparams(forever))
