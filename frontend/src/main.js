@@ -24,4 +24,11 @@ onUnauthorized(() => {
     router.push({ name: 'login', query: { redirect: current.fullPath } });
 });
 
+// After a new build the old lazy chunks are gone: load the new app at the page asked for.
+router.onError((error, to) => {
+  if (/dynamically imported module|Importing a module script failed/.test(error?.message ?? '')) {
+    window.location.assign(to.fullPath);
+  }
+});
+
 app.mount('#app');
