@@ -72,6 +72,8 @@ class Settings:
         self.REMINDER_TIME: str = get("REMINDER_TIME", "18:00")
         self.RESERVATION_HOLD_MINUTES: int = int(get("RESERVATION_HOLD_MINUTES", "30"))
         self.PUBLIC_URL: str = get("PUBLIC_URL", "http://127.0.0.1:5000")
+        # Seconds a request waits for a database lock before it answers 503.
+        self.DATABASE_LOCK_TIMEOUT: float = float(get("DATABASE_LOCK_TIMEOUT", "10"))
         # Longest life of a cached answer; changes replace it at once (parking/cache.py).
         self.CACHE_TTL_SECONDS: int = int(get("CACHE_TTL_SECONDS", "60"))
         # An argon2.profiles name; the test suite picks CHEAPEST to keep sign-ups fast.
@@ -98,9 +100,16 @@ class Settings:
 
     def flask_config(self) -> dict:
         """The settings in the shape Flask and its extensions read."""
-        engine_options: dict = {"pool_pre_ping": True}
+        # A request waits this long for a lock, then answers 503 with Retry-After (errors.py).
+        lock_ms = int(self.DATABASE_LOCK_TIMEOUT * 1000)
+        engine_options: dict = {
+            "pool_pre_ping": True,
+            "connect_args": {"options": f"-c lock_timeout={lock_ms}"},
+        }
         if self.DATABASE_URL.startswith("sqlite"):
-            engine_options = {"connect_args": {"timeout": 30, "check_same_thread": False}}
+            engine_options = {
+                "connect_args": {"timeout": self.DATABASE_LOCK_TIMEOUT, "check_same_thread": False}
+            }
         return {
             "SECRET_KEY": self.SECRET_KEY,
             "SQLALCHEMY_DATABASE_URI": self.database_url_for_sqlalchemy(),

@@ -71,8 +71,6 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    # Past this wait for the write lock the request answers 503 with Retry-After (errors.py).
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
 
 
@@ -85,7 +83,8 @@ def _sqlite_begin(conn):
     """SQLite: a unit of work that writes takes the write lock when it starts; reads never do.
 
     A deferred transaction that reads and then writes fails with "database is locked" when another
-    writer got in between; BEGIN IMMEDIATE makes a writer wait its turn (busy_timeout) instead.
+    writer got in between; BEGIN IMMEDIATE makes a writer wait its turn instead (for at most
+    DATABASE_LOCK_TIMEOUT).
     Readers use a plain BEGIN: in WAL mode they see a snapshot and wait for nobody.
     """
     if conn.dialect.name == "sqlite":

@@ -25,6 +25,7 @@ from parking.config import Settings
 from parking.extensions import db, limiter
 from parking.local_redis import LocalRedis, reachable
 from tests.helpers import Api, LiveServer, LiveWorker
+from tests.queries import drop_cached_answers
 from tests.servers import MailSink, WebhookSink
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -169,10 +170,7 @@ def _empty_tables(app) -> None:
         # Jobs a test queued but no worker took must not run during a later test.
         app.extensions["celery"].control.purge()
         limiter.reset()
-        # Rows deleted behind the app's back: drop its cached answers too.
-        cache_keys = redis.Redis.from_url(app.config["REDIS_URL"])
-        for key in cache_keys.scan_iter(f"{app.config['RATELIMIT_KEY_PREFIX']}:cache:*"):
-            cache_keys.delete(key)
+        drop_cached_answers(app)  # the rows go behind the app's back
         for attempt in range(5):
             try:
                 for table in reversed(db.metadata.sorted_tables):
