@@ -36,7 +36,7 @@ export function registrationErrors(form) {
   if (!EMAIL.test(form.email ?? ''))
     errors.email = 'Enter an e-mail address like name@example.com.';
   else if (form.email.length > 254) errors.email = 'At most 254 characters.';
-  if ((form.password ?? '').length < 8) errors.password = 'At least 8 characters.';
+  if ((form.password ?? '').length < 8) errors.password = 'Too short: use at least 8 characters.';
   else if (form.password.length > 128) errors.password = 'At most 128 characters.';
   if ((form.phone ?? '').length > 20) errors.phone = 'At most 20 characters.';
   const pin = pincodeError(form.pincode);

@@ -33,7 +33,7 @@ describe('registration', () => {
     ).toEqual({
       full_name: expect.any(String),
       email: expect.any(String),
-      password: 'At least 8 characters.',
+      password: 'Too short: use at least 8 characters.',
       pincode: 'A PIN code is exactly 6 digits.',
     });
   });
