@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 # The API takes small JSON bodies only.
 MAX_BODY_BYTES = 1024 * 1024
+_TOO_LARGE = f"The request body is larger than {MAX_BODY_BYTES} bytes"
 
 
 def serve(settings: Settings, host: str, port: int, *, app_path: str | None = None) -> None:
@@ -154,14 +155,16 @@ class BufferedRequests:
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            return await _send_error(send, 413, _TOO_LARGE)
         try:
             body = await asyncio.wait_for(_read_body(receive), self.timeout)
         except TimeoutError:
             message = f"The request body did not arrive within {self.timeout} seconds"
             return await _send_error(send, 408, message)
         except BodyTooLarge:
-            message = f"The request body is larger than {MAX_BODY_BYTES} bytes"
-            return await _send_error(send, 413, message)
+            return await _send_error(send, 413, _TOO_LARGE)
         except ClientGone:
             return
         sent = False

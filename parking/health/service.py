@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import redis
 import sqlalchemy as sa
-from flask import current_app
 
 from parking.extensions import db
+from parking.redis_client import get_redis, report_outage, report_recovery
 
 
-def _redis_ok(url: str | None) -> bool:
-    if not url:
+def _redis_ok() -> bool:
+    """PING on the app's pooled Redis client: no new connection per check."""
+    client = get_redis()
+    if client is None:
         return False
     try:
-        client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
-        return bool(client.ping())
-    except redis.RedisError:
+        client.ping()
+    except redis.RedisError as error:
+        report_outage(error)
         return False
+    report_recovery()
+    return True
 
 
 def check() -> dict:
@@ -26,6 +30,6 @@ def check() -> dict:
     except sa.exc.SQLAlchemyError:
         db.session.rollback()
         database = "down"
-    redis_state = "ok" if _redis_ok(current_app.config["REDIS_URL"]) else "down"
-    # The job queue is the Redis broker; workers arrive with the background-jobs issue.
+    redis_state = "ok" if _redis_ok() else "down"
+    # The job queue is the Redis broker.
     return {"status": "ok", "database": database, "redis": redis_state, "queue": redis_state}
