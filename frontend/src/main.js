@@ -20,6 +20,7 @@ app.use(router);
 onUnauthorized(() => {
   const current = router.currentRoute.value;
   useAuthStore(pinia).expire();
+  if (!current.matched.length) return; // the first navigation: its guard sends it to /login
   if (current.name !== 'login')
     router.push({ name: 'login', query: { redirect: current.fullPath } });
 });

@@ -33,7 +33,10 @@ export const useAuthStore = defineStore('auth', () => {
       .then((me) => {
         user.value = me;
       })
-      .catch(() => clear())
+      .catch((error) => {
+        // A token the server refuses is an expired session; an unreachable server is not.
+        if (error.status === 401) expire();
+      })
       .finally(() => {
         restoring = null;
       });

@@ -52,6 +52,16 @@ describe('auth store', () => {
     await auth.restore();
     expect(auth.isSignedIn).toBe(false);
     expect(getToken()).toBeNull();
+    expect(auth.notice).toBe('Your session has expired, please sign in again.');
+  });
+
+  it('keeps the token when the server cannot be reached on reload', async () => {
+    setToken('stored');
+    fetchMock.mockRejectedValue(new TypeError('offline'));
+    const auth = useAuthStore();
+    await auth.restore();
+    expect(auth.isSignedIn).toBe(false);
+    expect(getToken()).toBe('stored');
   });
 
   it('signs out locally even when the server cannot be reached', async () => {
