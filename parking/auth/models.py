@@ -17,6 +17,8 @@ class User(TimestampMixin, Base):
         # E-mail addresses are unique whatever their case; the address itself is kept as typed.
         sa.Index("uq_users_email_lower", sa.func.lower(sa.column("email")), unique=True),
         sa.CheckConstraint("role IN ('admin', 'user')", name="role"),
+        # The users page (newest first) and a month's new drivers.
+        sa.Index("ix_users_created_at", "created_at"),
     )
 
     id: orm.Mapped[int] = orm.mapped_column(primary_key=True)

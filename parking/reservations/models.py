@@ -38,8 +38,26 @@ class Reservation(Base):
             sqlite_where=_ACTIVE,
             postgresql_where=_ACTIVE,
         ),
+        # A driver's history, newest first.
         sa.Index("ix_reservations_user_reserved_at", "user_id", "reserved_at"),
+        # Everyone's history (admins) and the month of a report.
+        sa.Index("ix_reservations_reserved_at", "reserved_at", "id"),
+        # The beat job's expired holds.
         sa.Index("ix_reservations_status_reserved_at", "status", "reserved_at"),
+        # A lot's active bookings: the counts, the spot grid, the "in use" checks.
+        sa.Index(
+            "ix_reservations_active_lot",
+            "lot_id",
+            sqlite_where=_ACTIVE,
+            postgresql_where=_ACTIVE,
+        ),
+        # Revenue per day.
+        sa.Index(
+            "ix_reservations_completed_left_at",
+            "left_at",
+            sqlite_where=sa.text("status = 'completed'"),
+            postgresql_where=sa.text("status = 'completed'"),
+        ),
         sa.CheckConstraint(
             "status IN ('reserved', 'occupied', 'completed', 'cancelled')", name="status"
         ),
@@ -80,4 +98,5 @@ class IdempotencyKey(Base):
     user_id: orm.Mapped[int] = orm.mapped_column(sa.ForeignKey("users.id"))
     key: orm.Mapped[str] = orm.mapped_column(sa.String(100))
     reservation_id: orm.Mapped[int | None] = orm.mapped_column(sa.ForeignKey("reservations.id"))
-    created_at: orm.Mapped[datetime] = orm.mapped_column(UTCDateTime, default=utcnow)
+    # Indexed: keys past their 24 h window are purged by the beat job.
+    created_at: orm.Mapped[datetime] = orm.mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -171,22 +171,12 @@ def _admin_summary() -> tuple[dict, datetime | None]:
 
 
 def users_page(*, page: int, per_page: int, q: str | None = None) -> dict:
-    """Drivers with their booking totals, newest first; `q` matches e-mail or name."""
-    stats = (
-        sa.select(
-            Reservation.user_id,
-            sa.func.count(Reservation.id).label("reservations_count"),
-            active_count().label("active_reservations"),
-            spent.label("total_spent"),
-        )
-        .group_by(Reservation.user_id)
-        .subquery()
-    )
+    """Drivers with their booking totals, newest first; `q` matches e-mail or name.
+
+    The totals are summed for the drivers of this page only: two queries, whatever the size.
+    """
     query = (
-        sa.select(
-            User, stats.c.reservations_count, stats.c.active_reservations, stats.c.total_spent
-        )
-        .outerjoin(stats, stats.c.user_id == User.id)
+        sa.select(User)
         .where(User.role == ROLE_USER)
         .order_by(User.created_at.desc(), User.id.desc())
     )
@@ -197,7 +187,15 @@ def users_page(*, page: int, per_page: int, q: str | None = None) -> dict:
                 User.full_name.icontains(q, autoescape=True),
             )
         )
-    result = paginate(query, page=page, per_page=per_page, scalars=False)
+    result = paginate(query, page=page, per_page=per_page)
+    stats = {
+        user_id: (count, active, total)
+        for user_id, count, active, total in db.session.execute(
+            sa.select(Reservation.user_id, sa.func.count(Reservation.id), active_count(), spent)
+            .where(Reservation.user_id.in_([user.id for user in result["items"]]))
+            .group_by(Reservation.user_id)
+        )
+    }
     result["items"] = [
         {
             "id": user.id,
@@ -207,10 +205,10 @@ def users_page(*, page: int, per_page: int, q: str | None = None) -> dict:
             "pincode": user.pincode,
             "created_at": user.created_at,
             "last_login_at": user.last_login_at,
-            "reservations_count": count or 0,
-            "active_reservations": active or 0,
-            "total_spent": money(total_spent),
+            "reservations_count": stats.get(user.id, (0, 0, 0))[0],
+            "active_reservations": stats.get(user.id, (0, 0, 0))[1],
+            "total_spent": money(stats.get(user.id, (0, 0, 0))[2]),
         }
-        for user, count, active, total_spent in result["items"]
+        for user in result["items"]
     ]
     return result
