@@ -42,3 +42,10 @@ def test_monthly_report_runs_on_the_first_at_eight_local_time():
 def test_hold_expiry_runs_every_minute():
     after = datetime(2026, 11, 23, 10, 0, 20, tzinfo=UTC)
     assert next_run(KOLKATA, "expire-holds", after) == datetime(2026, 11, 23, 10, 1, tzinfo=UTC)
+
+
+def test_idempotency_keys_are_purged_hourly():
+    after = datetime(2026, 11, 23, 10, 20, tzinfo=UTC)
+    assert next_run(KOLKATA, "purge-idempotency-keys", after) == datetime(
+        2026, 11, 23, 10, 45, tzinfo=UTC
+    )

@@ -33,7 +33,16 @@ IDEMPOTENCY_WINDOW = timedelta(hours=24)
 # Enough tries for a burst of concurrent bookings to fan out over the free spots.
 MAX_ALLOCATION_ATTEMPTS = 50
 
-__all__ = ["book", "park", "release", "cancel", "get", "get_all", "get_receipt"]
+__all__ = [
+    "book",
+    "park",
+    "release",
+    "cancel",
+    "get",
+    "get_all",
+    "get_receipt",
+    "purge_idempotency_keys",
+]
 
 
 class ReservationNotFound(NotFound):
@@ -273,3 +282,12 @@ def get_all(
     if lot_id is not None:
         query = query.where(Reservation.lot_id == lot_id)
     return paginate(query, page=page, per_page=per_page)
+
+
+@transactional
+def purge_idempotency_keys() -> int:
+    """Forget Idempotency-Keys past their 24 h window; how many went."""
+    result = db.session.execute(
+        sa.delete(IdempotencyKey).where(IdempotencyKey.created_at < utcnow() - IDEMPOTENCY_WINDOW)
+    )
+    return result.rowcount

@@ -10,7 +10,7 @@ from parking.notifications.channels import Attachment
 from parking.notifications.models import RECEIPT
 from parking.notifications.service import notify_user
 from parking.notifications.tasks import RETRY
-from parking.reservations import holds
+from parking.reservations import holds, service
 from parking.reservations.models import COMPLETED, Reservation
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,15 @@ def expire_holds() -> list[int]:
         changes.lots_changed(*lot_ids)
         log.info("Cancelled expired holds in lots %s", lot_ids)
     return lot_ids
+
+
+@shared_task(name="parking.purge_idempotency_keys", ignore_result=True)
+def purge_idempotency_keys() -> int:
+    """Idempotency-Keys older than their 24 h window are of no use: delete them."""
+    purged = service.purge_idempotency_keys()
+    if purged:
+        log.info("Purged %d idempotency keys past their window", purged)
+    return purged
 
 
 @shared_task(name="parking.email_receipt", ignore_result=True, **RETRY)

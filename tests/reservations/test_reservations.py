@@ -253,6 +253,26 @@ def test_the_same_idempotency_key_from_another_driver_is_independent(
     assert listed(api, other_driver)["total"] == 1
 
 
+def test_keys_past_their_24_hour_window_are_purged(api, admin, driver, app_context):
+    from parking.reservations.service import purge_idempotency_keys
+
+    lot = api.create_lot(admin, total_spots=5)
+    body = {"lot_id": lot["id"], "vehicle_number": "KA01AB1234"}
+    with time_machine.travel(datetime(2026, 11, 23, 4, 30, tzinfo=UTC), tick=False) as traveller:
+        driver = api.relogin(driver)
+        headers = {"Idempotency-Key": "old-key"}
+        first = api.post("/api/reservations", driver, json=body, headers=headers).get_json()
+        api.post(f"/api/reservations/{first['id']}/cancel", driver)
+        traveller.shift(timedelta(hours=23))
+        assert purge_idempotency_keys() == 0  # still inside its window
+        traveller.shift(timedelta(hours=2))
+        assert purge_idempotency_keys() == 1
+        driver = api.relogin(driver)
+        again = api.post("/api/reservations", driver, json=body, headers=headers)
+    assert again.status_code == 201
+    assert again.get_json()["id"] != first["id"]
+
+
 def test_idempotency_key_length_is_1_to_100(api, admin, driver):
     lot = api.create_lot(admin, total_spots=5)
     body = {"lot_id": lot["id"], "vehicle_number": "KA01AB1234"}
