@@ -105,8 +105,10 @@ export async function guard(to) {
 export function createAppRouter(history = createWebHistory()) {
   const router = createRouter({ history, routes });
   router.beforeEach(guard);
-  router.afterEach((to) => {
+  router.afterEach((to, from) => {
     document.title = to.meta.title ? `${to.meta.title} · Parking` : 'Parking';
+    // Screen readers and keyboards start on the new page, not on the link that led there.
+    if (from.matched.length) document.getElementById('main')?.focus({ preventScroll: true });
   });
   return router;
 }
