@@ -1,3 +1,5 @@
+import { expect } from '@playwright/test';
+
 // /lots: "Search lots", then "Book", "Vehicle number", "Confirm booking".
 export class DriverLotsPage {
   /** @param {import('@playwright/test').Page} page */
@@ -13,7 +15,10 @@ export class DriverLotsPage {
   /** Searches for the lot by name and books it for `vehicle`. */
   async book(lotName, vehicle) {
     await this.search.fill(lotName);
-    await this.page.getByRole('button', { name: /^Book/ }).first().click();
+    // Wait for the search to answer: the list re-renders when it does.
+    const book = this.page.getByRole('button', { name: /^Book/ });
+    await expect(book).toHaveCount(1);
+    await book.click();
     await this.page.getByLabel('Vehicle number').fill(vehicle);
     await this.page.getByRole('button', { name: /^Confirm booking/ }).click();
   }
