@@ -10,10 +10,11 @@ BENCH_STAMP := $(VENV)/.installed-bench
 NPM := npm --prefix frontend
 NPM_STAMP := frontend/node_modules/.installed
 BUILD_STAMP := parking/static/.built
+E2E_STAMP := e2e/node_modules/.installed
 FRONT_END_SOURCES := $(filter-out %.test.js,$(shell find frontend/src frontend/public -type f 2>/dev/null)) \
 	frontend/index.html frontend/vite.config.js frontend/package.json
 
-.PHONY: install run test lint format clean bench front-end
+.PHONY: install run test lint format clean bench front-end e2e
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +54,15 @@ run: install
 test: $(TEST_STAMP) $(BUILD_STAMP) lint
 	$(NPM) test
 	$(BIN)/pytest $(PYTEST_ARGS)
+	$(if $(PYTEST_ARGS),@echo "e2e: not run for a chosen PYTEST_ARGS; run it with: make e2e",$(MAKE) --no-print-directory e2e)
+
+$(E2E_STAMP): e2e/package-lock.json
+	npm --prefix e2e ci --no-audit --no-fund
+	touch $@
+
+## e2e: the browser journeys and axe checks (Playwright on Debian's Chromium, real serve + worker)
+e2e: $(APP_STAMP) $(BUILD_STAMP) $(E2E_STAMP)
+	cd e2e && ./node_modules/.bin/playwright test $(E2E_ARGS)
 
 lint: $(TEST_STAMP) $(NPM_STAMP)
 	$(BIN)/ruff check .
