@@ -49,10 +49,7 @@ export const useExportsStore = defineStore('exports', () => {
   }
 
   /** The CSV needs the token, so it is fetched and handed to the browser as a blob. */
-  async function download() {
-    const blob = await exportsApi.downloadExport(current.value.id);
-    return blob;
-  }
+  const download = () => exportsApi.downloadExport(current.value.id);
 
   return { current, error, isStarting, start, follow, download, stopPolling };
 });
