@@ -15,7 +15,9 @@ test('deleting a lot in use shows the conflict and keeps the lot', async ({
 
   await lots.deleteLot(lot.name);
 
-  await expect(adminPage.getByRole('alert').filter({ hasText: /reserved|occupied|in use/i })).toBeVisible();
+  await expect(
+    adminPage.getByRole('alert').filter({ hasText: /reserved|occupied|in use/i }),
+  ).toBeVisible();
   await expect(lots.lot(lot.name)).toBeVisible();
   await adminPage.reload();
   await expect(lots.lot(lot.name)).toBeVisible();

@@ -25,5 +25,7 @@ test('the driver exports CSV and downloads it', async ({ api, admin, driver, dri
   const lines = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
   expect(lines[0].startsWith(HEADER)).toBeTruthy();
   expect(lines).toHaveLength(2);
-  expect(lines[1].startsWith(`${reservation.id},${lot.name},1,${reservation.vehicle_number},completed`)).toBeTruthy();
+  expect(
+    lines[1].startsWith(`${reservation.id},${lot.name},1,${reservation.vehicle_number},completed`),
+  ).toBeTruthy();
 });

@@ -15,7 +15,9 @@ test('a revoked session sends the driver to /login with a message', async ({
   const { access_token: token } = await (await loginResponse).json();
   await expect(page).toHaveURL(/\/lots$/);
 
-  // Signing out elsewhere with the page's own token: the server now answers it with 401.
+  // Leave the app (so that no request of its own meets the 401 first), sign its token out
+  // elsewhere, and come back: the stored token is now refused.
+  await page.goto('about:blank');
   await api.ok('POST', '/api/auth/logout', token);
   await page.goto('/reservations');
 

@@ -34,13 +34,18 @@ export class AdminLotsPage {
 
   /** Spot `number` of the lot with that exact status word. */
   spotWithStatus(lotName, number, status) {
-    return this.lot(lotName).getByRole('button', { name: `Spot ${number}, ${status}`, exact: true });
+    return this.lot(lotName).getByRole('button', {
+      name: `Spot ${number}, ${status}`,
+      exact: true,
+    });
   }
 
   /** Clicks "Delete lot" and accepts a confirmation, whether `confirm()` or a dialog. */
   async deleteLot(name) {
     this.page.once('dialog', (dialog) => dialog.accept());
-    await this.lot(name).getByRole('button', { name: /^Delete lot/ }).click();
+    await this.lot(name)
+      .getByRole('button', { name: /^Delete lot/ })
+      .click();
     const confirm = this.page
       .getByRole('dialog')
       .getByRole('button', { name: /^(Delete|Yes|Confirm|OK)/ });

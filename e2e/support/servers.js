@@ -34,7 +34,9 @@ function startSideServices(workDir, log) {
     { stdio: ['ignore', 'pipe', log] },
   );
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`side services exited (${code}); see ${workDir}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`side services exited (${code}); see ${workDir}`)),
+    );
     createInterface({ input: child.stdout }).once('line', (line) => {
       child.removeAllListeners('exit');
       resolve({ child, ...JSON.parse(line) });
@@ -91,9 +93,15 @@ export async function startServers() {
     };
     const initLog = logFile('init.log');
     try {
-      execFileSync(path.join(BIN, 'parking'), ['init'], { env, cwd: workDir, stdio: ['ignore', initLog, initLog] });
+      execFileSync(path.join(BIN, 'parking'), ['init'], {
+        env,
+        cwd: workDir,
+        stdio: ['ignore', initLog, initLog],
+      });
     } catch {
-      throw new Error(`parking init failed:\n${readFileSync(path.join(workDir, 'init.log'), 'utf8')}`);
+      throw new Error(
+        `parking init failed:\n${readFileSync(path.join(workDir, 'init.log'), 'utf8')}`,
+      );
     }
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
