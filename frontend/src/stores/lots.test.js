@@ -1,59 +1,58 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import { useLotsStore } from './lots.js';
+import { matchLots, useLotsStore } from './lots.js';
 
-const lot = (id, name) => ({ id, name, address: 'Road', pincode: '560001', available_spots: 1 });
+const lots = [
+  { id: 1, name: 'Brigade Road Lot', address: '12 Brigade Road, Bengaluru', pincode: '560001' },
+  { id: 2, name: 'MG Road Metro', address: 'MG Road, Bengaluru', pincode: '560025' },
+  { id: 3, name: 'Église Saint-Michel', address: 'Rue de la Paix', pincode: '110001' },
+];
+const ids = (found) => found.map((lot) => lot.id);
+
+describe('lot search', () => {
+  it('matches name or address, ignoring case', () => {
+    expect(ids(matchLots(lots, 'brigade'))).toEqual([1]);
+    expect(ids(matchLots(lots, 'ROAD'))).toEqual([1, 2]);
+    expect(ids(matchLots(lots, 'église'))).toEqual([3]);
+  });
+
+  it('matches the PIN code, whole or begun', () => {
+    expect(ids(matchLots(lots, '560025'))).toEqual([2]);
+    expect(ids(matchLots(lots, '5600'))).toEqual([1, 2]);
+  });
+
+  it('wants every word somewhere', () => {
+    expect(ids(matchLots(lots, 'road 560025'))).toEqual([2]);
+    expect(ids(matchLots(lots, 'metro brigade'))).toEqual([]);
+  });
+
+  it('shows everything for an empty search', () => {
+    expect(ids(matchLots(lots, '  '))).toEqual([1, 2, 3]);
+  });
+});
 
 describe('lots store', () => {
-  let fetchMock;
   beforeEach(() => {
     setActivePinia(createPinia());
-    fetchMock = vi.fn();
-    vi.stubGlobal('fetch', fetchMock);
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(JSON.stringify(lots))));
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('searches name and address with q', async () => {
-    fetchMock.mockResolvedValue(new Response(JSON.stringify([lot(1, 'Brigade')])));
+  it('filters the loaded lots as the query changes, without asking again', async () => {
     const store = useLotsStore();
-    store.query = ' brig ';
     await store.load();
-    expect(fetchMock.mock.calls[0][0]).toBe('/api/lots?q=brig');
-    expect(store.lots.map((l) => l.name)).toEqual(['Brigade']);
+    expect(fetch).toHaveBeenCalledWith('/api/lots', expect.anything());
+    store.query = 'metro';
+    expect(ids(store.lots)).toEqual([2]);
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 
-  it('also asks by PIN code for a six-digit search, each lot once', async () => {
-    fetchMock.mockImplementation(async (url) =>
-      url.includes('pincode=')
-        ? new Response(JSON.stringify([lot(1, 'Brigade'), lot(2, 'Anand')]))
-        : new Response(JSON.stringify([lot(1, 'Brigade')])),
-    );
+  it('keeps the list on screen when a refresh fails', async () => {
     const store = useLotsStore();
-    store.query = '560001';
     await store.load();
-    expect(fetchMock.mock.calls.map((call) => call[0]).sort()).toEqual([
-      '/api/lots?pincode=560001',
-      '/api/lots?q=560001',
-    ]);
-    expect(store.lots.map((l) => l.id)).toEqual([2, 1]);
-  });
-
-  it('keeps the answer of the latest search when an older one arrives late', async () => {
-    let releaseSlow;
-    fetchMock.mockImplementation((url) =>
-      url.includes('q=old')
-        ? new Promise((resolve) => {
-            releaseSlow = () => resolve(new Response(JSON.stringify([lot(9, 'Old')])));
-          })
-        : Promise.resolve(new Response(JSON.stringify([lot(1, 'New')]))),
-    );
-    const store = useLotsStore();
-    store.query = 'old';
-    const slow = store.load();
-    store.query = 'new';
-    await store.load();
-    releaseSlow();
-    await slow;
-    expect(store.lots.map((l) => l.name)).toEqual(['New']);
+    fetch.mockRejectedValue(new TypeError('offline'));
+    await store.load({ refresh: true });
+    expect(ids(store.lots)).toEqual([1, 2, 3]);
+    expect(store.error.message).toMatch(/Cannot reach the server/);
   });
 });

@@ -86,6 +86,9 @@ export const useReservationsStore = defineStore('reservations', () => {
   const release = (id) => act(id, reservationsApi.release);
   const cancel = (id) => act(id, reservationsApi.cancel);
 
+  /** The PDF receipt of a completed stay, as a blob (it needs the token, so no plain link). */
+  const receipt = (id) => reservationsApi.getReceipt(id);
+
   function dismiss(id) {
     finished.value = finished.value.filter((item) => item.id !== id);
   }
@@ -126,6 +129,7 @@ export const useReservationsStore = defineStore('reservations', () => {
     release,
     cancel,
     dismiss,
+    receipt,
     loadHistory,
   };
 });
