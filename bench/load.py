@@ -24,6 +24,7 @@ class WrkResult:
     p99_ms: float
     errors: dict[str, int]
     counters: dict[str, int]
+    samples: dict[str, list[float]]
     command: str
 
     @property
@@ -71,5 +72,6 @@ def wrk(
         p99_ms=figures["p99_us"] / 1000,
         errors=figures["errors"],
         counters=figures["counters"],
+        samples=figures["samples"],
         command=shlex.join(["wrk", *options, *shown, url]).replace(str(LUA) + "/", "bench/lua/"),
     )

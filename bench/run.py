@@ -59,6 +59,7 @@ def bench_database(database: str, scale_name: str, work: Path) -> list[Row]:
         started = time.perf_counter()
         seeded = seed(engine, scale)
         seconds = time.perf_counter() - started
+        print(f"[{database}] seeded in {seconds:.0f} s", flush=True)
         engine.dispose()
         seeding = Row(
             f"0. Seeding {scale.lots} lots x {scale.spots_per_lot} spots, {scale.drivers:,} "
@@ -90,9 +91,15 @@ def bench_database(database: str, scale_name: str, work: Path) -> list[Row]:
             ("idle connections", bench.idle_connections),
         ):
             print(f"[{database}] {name} ...", flush=True)
+            started = time.perf_counter()
             step()
+            print(f"[{database}] {name}: {time.perf_counter() - started:.0f} s", flush=True)
         # In scenario order (the jobs ran before the last HTTP figures were reported).
-        return sorted(bench.rows, key=lambda row: row.scenario.split(".")[0])
+        rows = sorted(bench.rows, key=lambda row: row.scenario.split(".")[0])
+    # The logs stay for a look afterwards; the big files go.
+    for path in [*work.glob("bench.db*"), *(work / "var" / "exports").glob("*")]:
+        path.unlink()
+    return rows
 
 
 def markdown(rows: list[Row], header: list[str]) -> str:
@@ -158,9 +165,10 @@ def main() -> None:
         "Every figure is the median of 3 interleaved runs (each run in brackets) unless it says",
         "otherwise; the jobs run once. wrk runs on the same machine over loopback, so it shares",
         "the cores with the server. No worker runs during the HTTP scenarios; the receipts their",
-        "releases queue are dropped before the job scenarios. Latencies of the booking cycle are",
-        "per request (book, park and release alike). Ratios compare with a baseline measured",
-        "in the same run.",
+        "releases queue are dropped before the job scenarios. The booking cycle's latency target",
+        "is per request (book, park and release alike); the whole cycle's is shown beside it.",
+        "Ratios compare with a baseline measured in the same run. How each figure is measured:",
+        "`bench/README.md`.",
     ]
     text = markdown(rows, header)
     if scale_name == "full":
