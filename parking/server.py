@@ -57,6 +57,11 @@ def serve(settings: Settings, host: str, port: int, *, app_path: str | None = No
         http=ClientTimeoutProtocol,
         lifespan="off",
         timeout_keep_alive=settings.WEB_CLIENT_TIMEOUT,
+        # On SIGTERM, requests in progress get this long; open event streams are then cut.
+        timeout_graceful_shutdown=settings.WEB_CLIENT_TIMEOUT,
+        # A worker that does not answer the supervisor's ping in time is killed and replaced;
+        # on a busy machine, importing the app alone can take longer than uvicorn's 5 s.
+        timeout_worker_healthcheck=30,
         backlog=4096,
         access_log=False,
     )

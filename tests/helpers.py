@@ -167,7 +167,8 @@ class LiveServer:
         self._wait_until_up()
 
     def _wait_until_up(self) -> None:
-        deadline = time.monotonic() + 30
+        # Each worker process imports the app afresh: slow when the machine is busy.
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"parking serve exited; see {self.log.name}")
@@ -176,7 +177,7 @@ class LiveServer:
                     return
             except requests.ConnectionError:
                 time.sleep(0.1)
-        raise RuntimeError("parking serve did not answer within 30 s")
+        raise RuntimeError("parking serve did not answer within 60 s")
 
     def request(self, method: str, path: str, token: str | None = None, **kwargs):
         headers = kwargs.pop("headers", {})
