@@ -118,6 +118,7 @@ class DatabaseBench:
         self.drivers = [self.client.login(email, DRIVER_PASSWORD) for email in emails[:DRIVERS]]
         # A driver with a seeded history who books nothing else: the summaries' subject.
         self.summary_driver = self.client.login(emails[DRIVERS], DRIVER_PASSWORD)
+        # The cycle books in a random lot each time (the file's lot is not used).
         self.cycle_drivers = self._drivers_file("cycle", "CY", lambda n: seeded.lot_ids[0])
         # Freshness: driver n books only in lot n, so nobody else changes what it reads.
         self.fresh_drivers = self._drivers_file("fresh", "FR", lambda n: seeded.lot_ids[n])
