@@ -1,11 +1,13 @@
-// Every screen, logged out, as a driver and as the operator, at a phone's and a desk's width:
-// no serious or critical axe-core violation, no horizontal scrolling at 375 px, a screenshot each.
+// Every screen, logged out, as a driver and as the operator, at a phone's and a desk's width
+// (and dark on a phone): no serious or critical axe-core violation, no horizontal scrolling at 375 px, a screenshot each.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.js';
 
-const WIDTHS = [
-  { width: 375, height: 812 },
-  { width: 1280, height: 800 },
+// Each screen at a phone's and a desk's width in the light theme, and at a phone's in the dark.
+const VIEWS = [
+  { width: 375, height: 812, colorScheme: 'light' },
+  { width: 1280, height: 800, colorScheme: 'light' },
+  { width: 375, height: 812, colorScheme: 'dark' },
 ];
 
 const SCREENS = {
@@ -31,20 +33,22 @@ async function seed(api, admin, driver, name) {
 }
 
 async function checkScreen(page, role, route) {
-  for (const viewport of WIDTHS) {
+  for (const { colorScheme, ...viewport } of VIEWS) {
+    await page.emulateMedia({ colorScheme });
     await page.setViewportSize(viewport);
     await page.goto(route);
     // Not 'networkidle': the live-updates stream keeps a request open.
     await expect(page.locator('main').first()).toBeVisible();
     await expect(page.locator('[aria-busy="true"], .spinner-border')).toHaveCount(0);
-    const name = `${role}${route.replaceAll('/', '-')}-${viewport.width}`;
+    const theme = colorScheme === 'dark' ? '-dark' : '';
+    const name = `${role}${route.replaceAll('/', '-')}-${viewport.width}${theme}`;
     await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
 
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious, `${route} at ${viewport.width} px`).toEqual([]);
+    expect(serious, `${route} at ${viewport.width} px, ${colorScheme}`).toEqual([]);
 
     if (viewport.width === 375) {
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
