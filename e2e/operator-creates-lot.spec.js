@@ -43,3 +43,29 @@ test('the lot form shows the server’s message next to a bad field', async ({ a
   await expect(pin).toHaveAttribute('aria-invalid', 'true');
   await expect(adminPage.getByRole('alert').first()).toBeVisible();
 });
+
+test('the lot form works from the keyboard alone', async ({ adminPage }) => {
+  const lots = new AdminLotsPage(adminPage);
+  const name = unique('Keyboard Lot ');
+  await lots.newLot.focus();
+  await adminPage.keyboard.press('Enter');
+
+  // The form takes the focus, and Tab walks its fields in order.
+  await expect(adminPage.getByLabel('Name', { exact: true })).toBeFocused();
+  for (const [label, value] of [
+    ['Name', name],
+    ['Address', '3 Residency Road, Bengaluru'],
+    ['PIN code', '560025'],
+    ['Price per hour', '25.5'],
+    ['Number of spots', '2'],
+  ]) {
+    await expect(adminPage.getByLabel(label, { exact: true })).toBeFocused();
+    await adminPage.keyboard.type(value);
+    await adminPage.keyboard.press('Tab');
+  }
+  await expect(lots.saveLot).toBeFocused();
+  await adminPage.getByLabel('Number of spots', { exact: true }).press('Enter');
+
+  await expect(lots.spotWithStatus(name, 2, 'available')).toBeVisible();
+  await expect(lots.lot(name)).toContainText('25.50');
+});
