@@ -2,7 +2,6 @@ import { http, request } from './client.js';
 
 /** @param {{status?: string, lot_id?: number, page?: number, per_page?: number}} [filters] */
 export const getReservations = (filters) => http.get('/reservations', filters);
-export const getReservation = (id) => http.get(`/reservations/${id}`);
 /** The Idempotency-Key makes a retried "Confirm booking" (double tap, flaky network) book once. */
 export const book = ({ lotId, vehicleNumber, idempotencyKey }) =>
   http.post(

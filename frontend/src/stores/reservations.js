@@ -1,4 +1,4 @@
-import { computed, ref } from 'vue';
+import { ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as reservationsApi from '@/api/reservations.js';
 
@@ -20,8 +20,6 @@ export const useReservationsStore = defineStore('reservations', () => {
   const historyFilters = ref({ status: '', lot_id: '' });
   const historyLoading = ref(false);
   const historyError = ref(null);
-
-  const activeCount = computed(() => active.value.length);
 
   async function loadActive({ refresh = false } = {}) {
     if (!refresh) isLoading.value = true;
@@ -117,7 +115,6 @@ export const useReservationsStore = defineStore('reservations', () => {
     hasLoaded,
     error,
     busy,
-    activeCount,
     history,
     historyFilters,
     historyLoading,

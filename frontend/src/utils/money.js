@@ -19,8 +19,3 @@ export function fromPaise(paise) {
   const abs = Math.abs(paise);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
-
-/** Adds amounts given as decimal strings: ["10.10", "0.20"] -> "10.30" */
-export function sumMoney(amounts) {
-  return fromPaise(amounts.reduce((total, amount) => total + toPaise(amount), 0));
-}
