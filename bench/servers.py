@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -113,10 +114,10 @@ class Child:
         if self.process.poll() is not None:
             raise RuntimeError(f"{self.name} exited:\n{self.log_path.read_text()[-3000:]}")
 
-    def stop(self) -> None:
+    def stop(self, stop_signal: int = signal.SIGTERM) -> None:
         # The whole tree: a server or worker may have forked processes of its own.
         children = psutil.Process(self.pid).children(recursive=True)
-        self.process.terminate()
+        self.process.send_signal(stop_signal)
         try:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -188,6 +189,10 @@ class Worker(Child):
                 self.stop()
                 raise RuntimeError(f"the worker did not start; see {self.log_path}")
             time.sleep(0.2)
+
+    def stop(self) -> None:
+        # Cold shutdown: a report job cut off by the bench would otherwise run to its end.
+        super().stop(signal.SIGQUIT)
 
     def pool_peak_mib(self) -> float:
         """The highest peak resident memory (VmHWM) among the pool processes that run tasks."""
