@@ -71,11 +71,12 @@ def _register_blueprints(app: APIFlask) -> None:
     from parking.lots.routes import bp as lots
     from parking.meta.routes import bp as meta
     from parking.notifications.routes import bp as notifications
+    from parking.reports.routes import bp as receipts
     from parking.reservations.routes import bp as reservations
     from parking.summaries.routes import bp as summaries
 
-    blueprints = (auth, lots, reservations, summaries, exports, jobs, notifications, events, health)
-    for blueprint in blueprints:
+    blueprints = [auth, lots, reservations, receipts, summaries, exports, jobs, notifications]
+    for blueprint in [*blueprints, events, health]:
         app.register_blueprint(blueprint)
     app.register_blueprint(meta)
 

@@ -5,16 +5,12 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import Annotated
 
-from dotenv import dotenv_values
+from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 VAR_DIR = Path(os.environ.get("PARKING_VAR_DIR", Path.cwd() / "var")).resolve()
-
-
-def _as_bool(value: str | None, default: bool = False) -> bool:
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 def _persistent_secret_key(var_dir: Path) -> str:
@@ -29,74 +25,89 @@ def _persistent_secret_key(var_dir: Path) -> str:
     return key
 
 
-class Settings:
-    """Configuration from the environment, falling back to a `.env` file, then to defaults."""
+class Settings(BaseSettings):
+    """Configuration from the environment, falling back to a `.env` file, then to defaults.
 
-    def __init__(self, **overrides):
-        env = {**dotenv_values(Path.cwd() / ".env"), **os.environ}
+    Keyword arguments override both (`Settings(DATABASE_URL=...)`); an empty variable counts as
+    unset.
+    """
 
-        def get(name: str, default: str | None = None) -> str | None:
-            value = env.get(name)
-            return default if value in (None, "") else value
+    model_config = SettingsConfigDict(
+        env_file=".env", env_ignore_empty=True, extra="ignore", validate_by_name=True
+    )
 
-        self.VAR_DIR: Path = Path(get("PARKING_VAR_DIR", str(VAR_DIR))).resolve()
-        self.DATABASE_URL: str = get("DATABASE_URL") or f"sqlite:///{self.VAR_DIR / 'parking.db'}"
-        # None means "no Redis configured": `parking run` starts one and sets it.
-        self.REDIS_URL: str | None = get("REDIS_URL")
-        self.SECRET_KEY: str = get("SECRET_KEY") or ""
-        self.ADMIN_EMAIL: str = get("ADMIN_EMAIL", "admin@parking.local")
-        self.ADMIN_PASSWORD: str | None = get("ADMIN_PASSWORD")
-        # No SMTP_HOST: e-mails are logged as failed ("not configured"); `parking run` sets one.
-        self.SMTP_HOST: str | None = get("SMTP_HOST")
-        self.SMTP_PORT: int = int(get("SMTP_PORT", "25"))
-        self.SMTP_USER: str | None = get("SMTP_USER")
-        self.SMTP_PASSWORD: str | None = get("SMTP_PASSWORD")
-        self.SMTP_STARTTLS: bool = _as_bool(get("SMTP_STARTTLS"))
-        self.MAIL_FROM: str = get("MAIL_FROM", "Parking <no-reply@parking.local>")
-        self.GCHAT_WEBHOOK_URL: str | None = get("GCHAT_WEBHOOK_URL")
-        self.WEBHOOK_ALLOWED_HOSTS: list[str] = [
-            host.strip().lower()
-            for host in get("WEBHOOK_ALLOWED_HOSTS", "chat.googleapis.com").split(",")
-            if host.strip()
-        ]
-        # Outgoing HTTPS trusts this CA bundle when set (else the system's / certifi's).
-        self.CA_BUNDLE: str | None = get("SSL_CERT_FILE") or get("REQUESTS_CA_BUNDLE")
-        # Celery queue name: lets several deployments (or test runs) share one Redis.
-        self.CELERY_QUEUE: str = get("CELERY_QUEUE", "parking")
-        # Where finished CSV exports wait for download: shared by web and worker processes.
-        self.EXPORT_DIR: Path | None = Path(get("EXPORT_DIR")) if get("EXPORT_DIR") else None
-        self.EXPORT_RETENTION_DAYS: int = int(get("EXPORT_RETENTION_DAYS", "7"))
-        self.MAX_ACTIVE_RESERVATIONS: int = int(get("MAX_ACTIVE_RESERVATIONS", "3"))
-        self.APP_TIMEZONE: str = get("APP_TIMEZONE", "Asia/Kolkata")
-        self.CURRENCY: str = get("CURRENCY", "INR")  # ISO 4217, for showing money
-        self.REMINDER_TIME: str = get("REMINDER_TIME", "18:00")
-        self.RESERVATION_HOLD_MINUTES: int = int(get("RESERVATION_HOLD_MINUTES", "30"))
-        self.PUBLIC_URL: str = get("PUBLIC_URL", "http://127.0.0.1:5000")
-        # Seconds a request waits for a database lock before it answers 503.
-        self.DATABASE_LOCK_TIMEOUT: float = float(get("DATABASE_LOCK_TIMEOUT", "10"))
-        # Longest life of a cached answer; changes replace it at once (parking/cache.py).
-        self.CACHE_TTL_SECONDS: int = int(get("CACHE_TTL_SECONDS", "60"))
-        # An argon2.profiles name; the test suite picks CHEAPEST to keep sign-ups fast.
-        self.ARGON2_PROFILE: str = get("ARGON2_PROFILE", "RFC_9106_LOW_MEMORY")
-        self.ACCESS_TOKEN_MINUTES: int = int(get("ACCESS_TOKEN_MINUTES", "60"))
-        self.LOGIN_FAILURES_PER_EMAIL: str = get("LOGIN_FAILURES_PER_EMAIL", "5 per 15 minutes")
-        self.LOGIN_FAILURES_PER_ADDRESS: str = get(
-            "LOGIN_FAILURES_PER_ADDRESS", "100 per 15 minutes"
-        )
-        # The web server (parking/server.py): processes, threads in each, and the seconds a
-        # client may take to send a request, or stay idle, before it is cut off.
-        self.WEB_CONCURRENCY: int = int(get("WEB_CONCURRENCY", str(os.cpu_count() or 1)))
-        self.WEB_THREADS: int = int(get("WEB_THREADS", "8"))
-        self.WEB_CLIENT_TIMEOUT: int = int(get("WEB_CLIENT_TIMEOUT", "5"))
-        # Behind a reverse proxy, set to the number of proxies so rate limits see the client.
-        self.TRUSTED_PROXIES: int = int(get("TRUSTED_PROXIES", "0"))
-        self.RATELIMIT_KEY_PREFIX: str = get("RATELIMIT_KEY_PREFIX", "parking")
-        for name, value in overrides.items():
-            setattr(self, name, value)
+    VAR_DIR: Path = Field(VAR_DIR, validation_alias=AliasChoices("PARKING_VAR_DIR", "VAR_DIR"))
+    # Default: an SQLite file under VAR_DIR.
+    DATABASE_URL: str = ""
+    # None means "no Redis configured": `parking run` starts one and sets it.
+    REDIS_URL: str | None = None
+    # Default: generated once and kept under VAR_DIR.
+    SECRET_KEY: str = ""
+    ADMIN_EMAIL: str = "admin@parking.local"
+    ADMIN_PASSWORD: str | None = None
+    # No SMTP_HOST: e-mails are logged as failed ("not configured"); `parking run` sets one.
+    SMTP_HOST: str | None = None
+    SMTP_PORT: int = 25
+    SMTP_USER: str | None = None
+    SMTP_PASSWORD: str | None = None
+    SMTP_STARTTLS: bool = False
+    MAIL_FROM: str = "Parking <no-reply@parking.local>"
+    GCHAT_WEBHOOK_URL: str | None = None
+    # Comma-separated in the environment.
+    WEBHOOK_ALLOWED_HOSTS: Annotated[list[str], NoDecode] = ["chat.googleapis.com"]
+    # Outgoing HTTPS trusts this CA bundle when set (else the system's / certifi's).
+    CA_BUNDLE: str | None = Field(
+        None, validation_alias=AliasChoices("SSL_CERT_FILE", "REQUESTS_CA_BUNDLE", "CA_BUNDLE")
+    )
+    # Celery queue name: lets several deployments (or test runs) share one Redis.
+    CELERY_QUEUE: str = "parking"
+    # Where finished CSV exports wait for download: shared by web and worker processes.
+    # Default: VAR_DIR/exports.
+    EXPORT_DIR: Path | None = None
+    EXPORT_RETENTION_DAYS: int = 7
+    MAX_ACTIVE_RESERVATIONS: int = 3
+    APP_TIMEZONE: str = "Asia/Kolkata"
+    CURRENCY: str = "INR"  # ISO 4217, for showing money
+    REMINDER_TIME: str = "18:00"
+    RESERVATION_HOLD_MINUTES: int = 30
+    PUBLIC_URL: str = "http://127.0.0.1:5000"
+    # Where the built front end is (default: the package's static/).
+    FRONT_END_DIR: Path | None = None
+    # Seconds a request waits for a database lock before it answers 503.
+    DATABASE_LOCK_TIMEOUT: float = 10.0
+    # Longest life of a cached answer; changes replace it at once (parking/cache.py).
+    CACHE_TTL_SECONDS: int = 60
+    # An argon2.profiles name; the test suite picks CHEAPEST to keep sign-ups fast.
+    ARGON2_PROFILE: str = "RFC_9106_LOW_MEMORY"
+    ACCESS_TOKEN_MINUTES: int = 60
+    LOGIN_FAILURES_PER_EMAIL: str = "5 per 15 minutes"
+    LOGIN_FAILURES_PER_ADDRESS: str = "100 per 15 minutes"
+    # The web server (parking/server.py): processes, threads in each, and the seconds a
+    # client may take to send a request, or stay idle, before it is cut off.
+    WEB_CONCURRENCY: int = Field(default_factory=lambda: os.cpu_count() or 1)
+    WEB_THREADS: int = 8
+    WEB_CLIENT_TIMEOUT: int = 5
+    # Behind a reverse proxy, set to the number of proxies so rate limits see the client.
+    TRUSTED_PROXIES: int = 0
+    RATELIMIT_KEY_PREFIX: str = "parking"
+
+    @field_validator("WEBHOOK_ALLOWED_HOSTS", mode="before")
+    @classmethod
+    def _host_list(cls, value):
+        if isinstance(value, str):
+            value = value.split(",")
+        return [host.strip().lower() for host in value if host.strip()]
+
+    @model_validator(mode="after")
+    def _defaults_under_var_dir(self):
+        self.VAR_DIR = Path(self.VAR_DIR).resolve()
+        if not self.DATABASE_URL:
+            self.DATABASE_URL = f"sqlite:///{self.VAR_DIR / 'parking.db'}"
         if self.EXPORT_DIR is None:
-            self.EXPORT_DIR = Path(self.VAR_DIR) / "exports"
+            self.EXPORT_DIR = self.VAR_DIR / "exports"
         if not self.SECRET_KEY:
             self.SECRET_KEY = _persistent_secret_key(self.VAR_DIR)
+        return self
 
     def flask_config(self) -> dict:
         """The settings in the shape Flask and its extensions read."""
@@ -131,3 +142,14 @@ class Settings:
             if url.startswith(prefix):
                 return "postgresql+psycopg://" + url[len(prefix) :]
         return url
+
+
+class TestSettings(Settings):
+    """Settings from keyword arguments and defaults only: the developer's environment and `.env`
+    never reach the test suite (`RESERVATION_HOLD_MINUTES=10` in a shell changes no test)."""
+
+    __test__ = False  # a settings class, not a pytest test class
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, **_other_sources):
+        return (init_settings,)

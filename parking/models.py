@@ -2,9 +2,8 @@
 
 from parking.auth.models import RevokedToken, User
 from parking.exports.models import Export
-from parking.lots.models import Lot, Spot
 from parking.notifications.models import JobRun, Notification
-from parking.reservations.models import IdempotencyKey, Reservation
+from parking.reservations.models import IdempotencyKey, Lot, Reservation, Spot
 
 __all__ = [
     "Export",

@@ -34,11 +34,9 @@ def page_of(item_schema: type[Schema]) -> type[Schema]:
     )
 
 
-def paginate(query: sa.Select, *, page: int, per_page: int, scalars: bool = True) -> dict:
-    """Run `query` for one page; `total` counts every row the query matches."""
-    counted = sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
-    total = db.session.scalar(counted)
-    paged = query.limit(per_page).offset((page - 1) * per_page)
-    result = db.session.execute(paged)
-    items = result.scalars().all() if scalars else result.all()
-    return {"items": items, "total": total, "page": page, "per_page": per_page}
+def paginate(query: sa.Select, *, page: int, per_page: int) -> dict:
+    """One page of `query`'s rows (Flask-SQLAlchemy's paginator); `total` counts them all."""
+    result = db.paginate(
+        query, page=page, per_page=per_page, max_per_page=MAX_PER_PAGE, error_out=False
+    )
+    return {"items": result.items, "total": result.total, "page": page, "per_page": per_page}

@@ -21,7 +21,7 @@ import trustme
 from flask_migrate import upgrade
 
 from parking import MIGRATIONS_DIR, create_app
-from parking.config import Settings
+from parking.config import TestSettings
 from parking.extensions import db, limiter
 from parking.local_redis import LocalRedis, reachable
 from tests.helpers import Api, LiveServer, LiveWorker
@@ -125,9 +125,9 @@ def webhooks(webhook_sink):
 @pytest.fixture(scope="session")
 def settings(
     database_url, redis_url, mail_sink, webhook_sink, certificate_authority, tmp_path_factory
-) -> Settings:
+) -> TestSettings:
     var_dir = tmp_path_factory.mktemp("var")
-    return Settings(
+    return TestSettings(
         SMTP_HOST=mail_sink.host,
         SMTP_PORT=mail_sink.port,
         MAIL_FROM="Parking <parking@example.com>",

@@ -64,3 +64,18 @@ def test_init_uses_admin_password_from_the_environment(tmp_path):
             "SELECT password_hash FROM users WHERE email = 'ops@example.com'"
         ).fetchone()
     assert PasswordHasher().verify(password_hash, "chosen-password")
+
+
+def test_settings_come_from_the_environment_but_test_settings_ignore_it(monkeypatch, tmp_path):
+    from parking.config import Settings, TestSettings
+
+    monkeypatch.setenv("RESERVATION_HOLD_MINUTES", "10")
+    monkeypatch.setenv("WEBHOOK_ALLOWED_HOSTS", "Chat.Example.com, hooks.example.org")
+    monkeypatch.setenv("APP_TIMEZONE", "")  # empty counts as unset
+    deployed = Settings(VAR_DIR=tmp_path, SECRET_KEY="k" * 32)
+    assert deployed.RESERVATION_HOLD_MINUTES == 10
+    assert deployed.WEBHOOK_ALLOWED_HOSTS == ["chat.example.com", "hooks.example.org"]
+    assert deployed.APP_TIMEZONE == "Asia/Kolkata"
+    tested = TestSettings(VAR_DIR=tmp_path, SECRET_KEY="k" * 32)
+    assert tested.RESERVATION_HOLD_MINUTES == 30
+    assert tested.WEBHOOK_ALLOWED_HOSTS == ["chat.googleapis.com"]

@@ -4,13 +4,13 @@ for a year, and without a build a page that says how to build it."""
 import pytest
 
 from parking import STATIC_DIR, create_app
-from parking.config import Settings
+from parking.config import TestSettings
 
 INDEX = '<!doctype html><html><body><div id="app"></div></body></html>'
 
 
 def _client(tmp_path, front_end_dir):
-    settings = Settings(VAR_DIR=tmp_path / "var", SECRET_KEY="x", FRONT_END_DIR=front_end_dir)
+    settings = TestSettings(VAR_DIR=tmp_path / "var", SECRET_KEY="x", FRONT_END_DIR=front_end_dir)
     return create_app(settings).test_client()
 
 

@@ -1,7 +1,7 @@
 """GET /api/meta: the settings the app shows, public and in the OpenAPI document."""
 
 from parking import create_app
-from parking.config import Settings
+from parking.config import TestSettings
 
 
 def test_meta_tells_the_app_its_settings_without_signing_in(api):
@@ -17,7 +17,7 @@ def test_meta_tells_the_app_its_settings_without_signing_in(api):
 
 
 def test_meta_follows_the_configuration(tmp_path):
-    settings = Settings(
+    settings = TestSettings(
         VAR_DIR=tmp_path,
         SECRET_KEY="x",
         CURRENCY="EUR",

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from parking import create_app
-from parking.config import Settings
+from parking.config import TestSettings
 from tests.conftest import ADMIN_EMAIL, ADMIN_PASSWORD
 from tests.helpers import lot_body
 
@@ -32,7 +32,7 @@ MAX_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 INPUT_PRECISION_CHECKS = [positive_data_acceptance, negative_data_rejection]
 
 # Building the app connects to nothing, so its document is available before any server runs.
-_SPEC = create_app(Settings(DATABASE_URL="sqlite://", SECRET_KEY="spec-only-" * 4)).spec
+_SPEC = create_app(TestSettings(DATABASE_URL="sqlite://", SECRET_KEY="spec-only-" * 4)).spec
 
 schema = schemathesis.openapi.from_dict(_SPEC)
 schema.config.generation.update(

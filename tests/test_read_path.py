@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import time_machine
 
 from parking import create_app
-from parking.config import Settings
+from parking.config import TestSettings
 from parking.extensions import db
 from parking.reservations.models import Reservation
 from tests.queries import drop_cached_answers
@@ -78,7 +78,7 @@ def test_a_write_that_cannot_get_the_lock_answers_503_with_retry_after(
     api, admin, driver, app, settings
 ):
     lot = api.create_lot(admin, total_spots=2)
-    impatient = create_app(Settings(**{**vars(settings), "DATABASE_LOCK_TIMEOUT": 0.2}))
+    impatient = create_app(TestSettings(**{**vars(settings), "DATABASE_LOCK_TIMEOUT": 0.2}))
     locker = sqlite3.connect(_sqlite_path(app), isolation_level=None)
     locker.execute("BEGIN IMMEDIATE")
     try:

@@ -9,20 +9,12 @@ import sqlalchemy as sa
 from flask import current_app
 
 from parking import changes
+from parking.auth.errors import EmailTaken, InvalidCredentials
 from parking.auth.models import ROLE_ADMIN, ROLE_USER, User
 from parking.db import utcnow
-from parking.errors import Conflict, DomainError, field_error
+from parking.errors import field_error
 from parking.extensions import db, transactional
 from parking.security import hash_password, issue_token, revoke_token, verify_password
-
-
-class EmailTaken(Conflict):
-    message = "email: an account with this e-mail already exists"
-
-
-class InvalidCredentials(DomainError):
-    status_code = 401
-    message = "Wrong e-mail or password"
 
 
 def get_by_email(email: str) -> User | None:

@@ -16,16 +16,15 @@ from flask import current_app
 
 from parking.auth.models import User
 from parking.db import utcnow
-from parking.errors import Conflict, NotFound
 from parking.exports.csv import HEADER
 from parking.exports.csv import row as csv_row
+from parking.exports.errors import ExportFailed, ExportNotFound, ExportNotReady
 from parking.exports.models import DONE, FAILED, QUEUED, RUNNING, Export
 from parking.extensions import db, transactional
-from parking.jobs.queue import QueueUnavailable, enqueue
-from parking.lots.models import Lot
 from parking.notifications.models import EXPORT_READY
 from parking.notifications.service import notify_user
-from parking.reservations.models import Reservation
+from parking.queue import QueueUnavailable, enqueue
+from parking.reservations.models import Lot, Reservation
 
 log = logging.getLogger(__name__)
 
@@ -33,18 +32,6 @@ RUN_EXPORT = "parking.run_export"
 # Rows fetched per round trip, and how often the progress (`row_count`) is saved.
 BATCH_ROWS = 1000
 READY_SUBJECT = "Your parking history export is ready"
-
-
-class ExportNotFound(NotFound):
-    message = "Export not found"
-
-
-class ExportNotReady(Conflict):
-    message = "The export is not ready yet"
-
-
-class ExportFailed(Conflict):
-    message = "The export failed; request a new one"
 
 
 def file_name(export_id: int) -> str:

@@ -10,7 +10,7 @@ from parking.jobs.schedule import beat_schedule
 # Modules whose @shared_task functions the worker must know.
 TASK_MODULES = [
     "parking.reservations.tasks",
-    "parking.notifications.tasks",
+    "parking.jobs.tasks",
     "parking.exports.tasks",
 ]
 

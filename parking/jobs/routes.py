@@ -1,7 +1,7 @@
 from apiflask import APIBlueprint, Schema, fields
 
-from parking.jobs.queue import enqueue
-from parking.notifications.monthly import check_month
+from parking.jobs.monthly_report import check_month
+from parking.queue import enqueue
 from parking.security import token_auth
 
 bp = APIBlueprint("jobs", __name__, url_prefix="/api/admin/jobs", tag="Jobs")

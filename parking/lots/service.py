@@ -1,138 +1,20 @@
-"""Parking lots: create with their spots, resize, delete, and list with live spot counts."""
+"""Parking lots as the operator runs them: create with their spots, edit, resize, delete.
+What a lot shows (its counts, its spot board) is read from the spot board."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from decimal import Decimal
 
-import sqlalchemy as sa
-
-from parking import cache, changes
-from parking.auth.models import User
+from parking import changes
 from parking.db import utcnow
-from parking.errors import Conflict, NotFound
 from parking.extensions import db, transactional
-from parking.lots.models import Lot, Spot
-from parking.reservations import billing
-from parking.reservations.holds import hold_expires_at, is_active
-from parking.reservations.models import OCCUPIED, RESERVED, Reservation
+from parking.lots.errors import LotInUse, SpotsInUse
+from parking.reservations import board
+from parking.reservations.models import Lot, Spot
 
-
-class LotNotFound(NotFound):
-    message = "Parking lot not found"
-
-
-class SpotsInUse(Conflict):
-    message = "total_spots: that would remove a spot that is reserved or occupied"
-
-
-class LotInUse(Conflict):
-    message = "The lot has reserved or occupied spots; release or cancel them first"
-
-
-def _current_spots():
-    return sa.select(Spot).where(Spot.removed_at.is_(None))
-
-
-def _earliest(*moments: datetime | None) -> datetime | None:
-    present = [moment for moment in moments if moment is not None]
-    return min(present) if present else None
-
-
-def _with_counts(lots: list[Lot]) -> tuple[list[dict], datetime | None]:
-    """Each lot as a dict with its total/available/reserved/occupied spot counts (one query),
-    and the moment the first of their holds runs out (the counts change then)."""
-    if not lots:
-        return [], None
-    active = (
-        sa.select(Reservation.spot_id, Reservation.status, Reservation.reserved_at)
-        .where(is_active(), Reservation.lot_id.in_([lot.id for lot in lots]))
-        .subquery()
-    )
-    reserved = active.c.status == RESERVED
-    rows = db.session.execute(
-        sa.select(
-            Spot.lot_id,
-            sa.func.count(Spot.id),
-            sa.func.count(sa.case((reserved, 1))),
-            sa.func.count(sa.case((active.c.status == OCCUPIED, 1))),
-            sa.func.min(sa.case((reserved, active.c.reserved_at))),
-        )
-        .outerjoin(active, active.c.spot_id == Spot.id)
-        .where(Spot.removed_at.is_(None), Spot.lot_id.in_([lot.id for lot in lots]))
-        .group_by(Spot.lot_id)
-    ).all()
-    counts = {row[0]: row[1:4] for row in rows}
-    oldest_hold = _earliest(*(row[4] for row in rows))
-    changes_at = hold_expires_at(oldest_hold) if oldest_hold else None
-    result = []
-    for lot in lots:
-        total, reserved_count, occupied = counts.get(lot.id, (0, 0, 0))
-        result.append(
-            {
-                "id": lot.id,
-                "name": lot.name,
-                "address": lot.address,
-                "pincode": lot.pincode,
-                "price_per_hour": lot.price_per_hour,
-                "total_spots": total,
-                "available_spots": total - reserved_count - occupied,
-                "reserved_spots": reserved_count,
-                "occupied_spots": occupied,
-                "created_at": lot.created_at,
-            }
-        )
-    return result, changes_at
-
-
-def _get_current(lot_id: int, *, for_update: bool = False) -> Lot:
-    query = sa.select(Lot).where(Lot.id == lot_id, Lot.deleted_at.is_(None))
-    if for_update:
-        query = query.with_for_update()
-    lot = db.session.scalar(query)
-    if lot is None:
-        raise LotNotFound()
-    return lot
-
-
-def _one_with_counts(lot: Lot) -> dict:
-    return _with_counts([lot])[0][0]
-
-
-def get(*, lot_id: int) -> dict:
-    """A lot that has not been deleted, with its spot counts."""
-
-    def compute():
-        lots, changes_at = _with_counts([_get_current(lot_id)])
-        return lots[0], changes_at
-
-    return cache.remember(f"lot:{lot_id}", [cache.lot_version(lot_id)], compute)
-
-
-def current_lots_with_counts() -> tuple[list[dict], datetime | None]:
-    """Every current lot with its spot counts, and when a hold running out changes them."""
-    query = sa.select(Lot).where(Lot.deleted_at.is_(None)).order_by(Lot.name, Lot.id)
-    return _with_counts(list(db.session.scalars(query)))
-
-
-def get_all(*, q: str | None = None, pincode: str | None = None) -> list[dict]:
-    """Current lots, optionally those whose name or address contains `q` or with this PIN code."""
-
-    def compute():
-        query = sa.select(Lot).where(Lot.deleted_at.is_(None)).order_by(Lot.name, Lot.id)
-        if q:
-            query = query.where(
-                sa.or_(
-                    Lot.name.icontains(q, autoescape=True),
-                    Lot.address.icontains(q, autoescape=True),
-                )
-            )
-        if pincode:
-            query = query.where(Lot.pincode == pincode)
-        return _with_counts(list(db.session.scalars(query)))
-
-    name = f"lots:{cache.key_for(q, pincode)}"
-    return cache.remember(name, [cache.lots_version()], compute)
+get = board.lot
+get_all = board.lots
+get_spots = board.spot_board
 
 
 def _add_spots(lot: Lot, *, after: int, count: int) -> None:
@@ -150,12 +32,12 @@ def create(
     _add_spots(lot, after=0, count=total_spots)
     db.session.flush()
     changes.lots_changed(lot.id)
-    return _one_with_counts(lot)
+    return board.one_with_counts(lot)
 
 
 def _resize(lot: Lot, total_spots: int) -> None:
     """Grow by numbering new spots after the highest; shrink by removing the highest-numbered."""
-    spots = list(db.session.scalars(_current_spots().where(Spot.lot_id == lot.id)))
+    spots = list(db.session.scalars(board.current_spots().where(Spot.lot_id == lot.id)))
     current = len(spots)
     highest = max((spot.number for spot in spots), default=0)
     if total_spots > current:
@@ -163,12 +45,7 @@ def _resize(lot: Lot, total_spots: int) -> None:
     elif total_spots < current:
         doomed = sorted(spots, key=lambda spot: spot.number)[total_spots:]
         doomed_ids = [spot.id for spot in doomed]
-        in_use = db.session.scalar(
-            sa.select(sa.func.count())
-            .select_from(Reservation)
-            .where(Reservation.spot_id.in_(doomed_ids), is_active())
-        )
-        if in_use:
+        if board.spots_in_use(doomed_ids):
             raise SpotsInUse()
         now = utcnow()
         for spot in doomed:
@@ -178,78 +55,21 @@ def _resize(lot: Lot, total_spots: int) -> None:
 @transactional
 def update(*, lot_id: int, total_spots: int | None = None, **fields) -> dict:
     """Edit a lot; a new price applies to bookings made from now on."""
-    lot = _get_current(lot_id, for_update=True)
+    lot = board.get_current_lot(lot_id, for_update=True)
     for name, value in fields.items():
         setattr(lot, name, value)
     if total_spots is not None:
         _resize(lot, total_spots)
     db.session.flush()
     changes.lots_changed(lot.id, details=bool(fields))
-    return _one_with_counts(lot)
+    return board.one_with_counts(lot)
 
 
 @transactional
 def delete(*, lot_id: int) -> None:
     """Remove a lot from listings and booking; its past reservations stay in every history."""
-    lot = _get_current(lot_id, for_update=True)
-    in_use = db.session.scalar(
-        sa.select(sa.func.count())
-        .select_from(Reservation)
-        .where(Reservation.lot_id == lot.id, is_active())
-    )
-    if in_use:
+    lot = board.get_current_lot(lot_id, for_update=True)
+    if board.lot_in_use(lot.id):
         raise LotInUse()
     lot.deleted_at = utcnow()
     changes.lots_changed(lot.id, details=True)
-
-
-def _spot_reservation(reservation: Reservation, driver: User, now: datetime) -> dict:
-    estimated = None
-    if reservation.parked_at is not None:
-        estimated = billing.cost(reservation.price_per_hour, reservation.parked_at, now)
-    return {
-        "id": reservation.id,
-        "vehicle_number": reservation.vehicle_number,
-        "reserved_at": reservation.reserved_at,
-        "parked_at": reservation.parked_at,
-        "estimated_cost": estimated,
-        "user": {"id": driver.id, "email": driver.email, "full_name": driver.full_name},
-    }
-
-
-def _next_change(reservation: Reservation, now: datetime) -> datetime:
-    """When the clock alone changes this spot's answer: its hold runs out, or, once parked,
-    another hour starts (the estimated cost goes up)."""
-    if reservation.parked_at is None:
-        return hold_expires_at(reservation.reserved_at)
-    hours = billing.billed_hours(billing.duration_minutes(reservation.parked_at, now))
-    return reservation.parked_at + timedelta(hours=hours)
-
-
-def get_spots(*, lot_id: int) -> list[dict]:
-    """Every current spot of a lot in number order, with its active reservation if any."""
-
-    def compute():
-        _get_current(lot_id)
-        rows = db.session.execute(
-            _current_spots()
-            .add_columns(Reservation, User)
-            .outerjoin(Reservation, sa.and_(Reservation.spot_id == Spot.id, is_active()))
-            .outerjoin(User, User.id == Reservation.user_id)
-            .where(Spot.lot_id == lot_id)
-            .order_by(Spot.number)
-        ).all()
-        now = utcnow()
-        spots = [
-            {
-                "id": spot.id,
-                "number": spot.number,
-                "status": reservation.status if reservation else "available",
-                "reservation": _spot_reservation(reservation, driver, now) if reservation else None,
-            }
-            for spot, reservation, driver in rows
-        ]
-        changes_at = _earliest(*(_next_change(r, now) for _, r, _ in rows if r is not None))
-        return spots, changes_at
-
-    return cache.remember(f"spots:{lot_id}", [cache.lot_version(lot_id)], compute)

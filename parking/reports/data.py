@@ -18,11 +18,17 @@ from sqlalchemy import orm
 from parking.auth.models import ROLE_USER, User
 from parking.db import utcnow
 from parking.extensions import db
-from parking.lots.models import Lot, Spot
 from parking.reports.formatting import amount, duration, hour_of_day, hours, local_time
 from parking.reservations import billing
 from parking.reservations.holds import current_status, status_now
-from parking.reservations.models import ACTIVE_STATUSES, CANCELLED, COMPLETED, Reservation
+from parking.reservations.models import (
+    ACTIVE_STATUSES,
+    CANCELLED,
+    COMPLETED,
+    Lot,
+    Reservation,
+    Spot,
+)
 from parking.summaries import queries as summaries
 from parking.timezone import app_zone
 

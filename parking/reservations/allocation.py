@@ -5,9 +5,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from parking.extensions import db
-from parking.lots.models import Spot
 from parking.reservations.holds import is_active
-from parking.reservations.models import Reservation
+from parking.reservations.models import Reservation, Spot
 
 
 def first_free_spot(*, lot_id: int) -> Spot | None:

@@ -1,6 +1,5 @@
 from apiflask import APIBlueprint
 from apiflask.validators import Length
-from flask import Response
 
 from parking.errors import field_error
 from parking.fields import NoNulString
@@ -75,19 +74,3 @@ def release(reservation_id):
 def cancel(reservation_id):
     """Cancel a reservation before parking"""
     return service.cancel(user=current_user(), reservation_id=reservation_id)
-
-
-_PDF = {
-    "description": "The receipt as a PDF document",
-    "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
-}
-
-
-@bp.get("/<int:reservation_id>/receipt")
-@bp.auth_required(token_auth)
-@bp.doc(responses={200: _PDF, 404: "Not found", 409: "Not completed"})
-def receipt(reservation_id):
-    """The PDF receipt of a completed stay"""
-    pdf = service.get_receipt(user=current_user(), reservation_id=reservation_id)
-    disposition = f'inline; filename="receipt-{reservation_id}.pdf"'
-    return Response(pdf, mimetype="application/pdf", headers={"Content-Disposition": disposition})

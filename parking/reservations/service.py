@@ -11,21 +11,26 @@ from sqlalchemy import orm
 from parking import changes
 from parking.auth.models import User
 from parking.db import utcnow
-from parking.errors import Conflict, NotFound
 from parking.extensions import db, transactional
-from parking.jobs.queue import enqueue_quietly
-from parking.lots.models import Lot
-from parking.lots.service import LotNotFound
 from parking.pagination import paginate
-from parking.reports.pdf import receipt_pdf
+from parking.queue import enqueue_quietly
 from parking.reservations import billing, holds
 from parking.reservations.allocation import first_free_spot
+from parking.reservations.errors import (
+    LotFull,
+    LotNotFound,
+    ReservationNotFound,
+    TooManyActiveReservations,
+    VehicleAlreadyActive,
+    WrongStatus,
+)
 from parking.reservations.models import (
     CANCELLED,
     COMPLETED,
     OCCUPIED,
     RESERVED,
     IdempotencyKey,
+    Lot,
     Reservation,
 )
 
@@ -40,33 +45,8 @@ __all__ = [
     "cancel",
     "get",
     "get_all",
-    "get_receipt",
     "purge_idempotency_keys",
 ]
-
-
-class ReservationNotFound(NotFound):
-    message = "Reservation not found"
-
-
-class LotFull(Conflict):
-    message = "The lot is full: no spot is available"
-
-
-class VehicleAlreadyActive(Conflict):
-    message = "vehicle_number: this vehicle already has an active reservation"
-
-
-class TooManyActiveReservations(Conflict):
-    message = "You already hold the maximum number of active reservations"
-
-
-class WrongStatus(Conflict):
-    def __init__(self, action: str, reservation: Reservation, required: str):
-        super().__init__(
-            f"Cannot {action} a reservation that is {holds.status_now(reservation)}; "
-            f"it must be {required}"
-        )
 
 
 def _idempotent_replay(user: User, key: str) -> Reservation | None:
@@ -248,14 +228,6 @@ def cancel(*, user: User, reservation_id: int) -> Reservation:
 def get(*, user: User, reservation_id: int) -> Reservation:
     """One reservation its owner or an admin may see."""
     return _visible(reservation_id, user)
-
-
-def get_receipt(*, user: User, reservation_id: int) -> bytes:
-    """The PDF receipt of a completed stay, for its owner or an admin."""
-    reservation = _visible(reservation_id, user)
-    if reservation.status != COMPLETED:
-        raise WrongStatus("print a receipt for", reservation, COMPLETED)
-    return receipt_pdf(reservation)
 
 
 def get_all(

@@ -1,17 +1,12 @@
-"""Background work on reservations: hold expiry and e-mailed receipts."""
+"""Background work on reservations: hold expiry and purging old idempotency keys."""
 
 import logging
 
 from celery import shared_task
 
 from parking import changes
-from parking.extensions import db, transactional
-from parking.notifications.channels import Attachment
-from parking.notifications.models import RECEIPT
-from parking.notifications.service import notify_user
-from parking.notifications.tasks import RETRY
+from parking.extensions import transactional
 from parking.reservations import holds, service
-from parking.reservations.models import COMPLETED, Reservation
 
 log = logging.getLogger(__name__)
 
@@ -35,24 +30,3 @@ def purge_idempotency_keys() -> int:
     if purged:
         log.info("Purged %d idempotency keys past their window", purged)
     return purged
-
-
-@shared_task(name="parking.email_receipt", ignore_result=True, **RETRY)
-def email_receipt(reservation_id: int) -> dict | None:
-    """E-mail the driver the PDF receipt of a completed stay (once, if they want e-mail)."""
-    from parking.reports import pdf, render
-
-    reservation = db.session.get(Reservation, reservation_id)
-    if reservation is None or reservation.status != COMPLETED:
-        return None
-    subject, text, html = render.receipt_email(reservation)
-    receipt = Attachment(f"receipt-{reservation.id}.pdf", pdf.receipt_pdf(reservation))
-    return notify_user(
-        user=reservation.user,
-        kind=RECEIPT,
-        period=str(reservation.id),
-        subject=subject,
-        text=text,
-        html=html,
-        attachments=(receipt,),
-    )

@@ -11,11 +11,10 @@ from parking import cache
 from parking.auth.models import ROLE_USER, User
 from parking.db import utcnow
 from parking.extensions import db
-from parking.lots.models import Lot
-from parking.lots.service import current_lots_with_counts
 from parking.pagination import paginate
+from parking.reservations.board import current_lots_with_counts
 from parking.reservations.holds import hold_expires_at, is_active
-from parking.reservations.models import COMPLETED, RESERVED, Reservation
+from parking.reservations.models import COMPLETED, RESERVED, Lot, Reservation
 from parking.timezone import day_buckets, month_buckets, next_local_midnight
 
 ZERO = Decimal("0.00")

@@ -19,8 +19,7 @@ from parking.exports import service
 from parking.exports.csv import text
 from parking.exports.models import DONE, FAILED, QUEUED, RUNNING, Export
 from parking.extensions import db
-from parking.lots.models import Lot, Spot
-from parking.reservations.models import COMPLETED, Reservation
+from parking.reservations.models import COMPLETED, Lot, Reservation, Spot
 from tests.helpers import wait_for
 
 HEADER = (

@@ -5,8 +5,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from parking.jobs.monthly_report import send_monthly_reports
 from parking.notifications import service
-from parking.notifications.monthly import send_monthly_reports
 from tests.helpers import wait_for
 
 OCTOBER = "2026-10"

@@ -6,9 +6,9 @@ import pytest
 
 from parking.db import utcnow
 from parking.extensions import db
+from parking.jobs.reminders import send_daily_reminders
 from parking.notifications.channels import TransientDeliveryError
 from parking.notifications.models import Notification
-from parking.notifications.reminders import send_daily_reminders
 from tests.helpers import wait_for
 
 

@@ -1,4 +1,5 @@
-"""Putting a job on the queue from a request: fails fast, with a 503, when Redis is away."""
+"""The job queue, shared by every domain: putting a job on it from a request (fails fast, with a
+503, when Redis is away) and the retry policy of jobs that deliver messages."""
 
 from __future__ import annotations
 
@@ -9,8 +10,18 @@ import redis
 from flask import current_app
 
 from parking.errors import DomainError
+from parking.notifications.channels import TransientDeliveryError
 
 log = logging.getLogger(__name__)
+
+# Passing failures (SMTP down, webhook 5xx) are retried with growing pauses; what was sent
+# before the failure is skipped on the retry.
+RETRY = {
+    "autoretry_for": (TransientDeliveryError,),
+    "retry_backoff": 30,
+    "retry_backoff_max": 30 * 60,
+    "max_retries": 8,
+}
 
 
 class QueueUnavailable(DomainError):

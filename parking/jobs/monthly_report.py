@@ -13,6 +13,7 @@ from parking.extensions import db
 from parking.notifications.channels import Attachment, TransientDeliveryError
 from parking.notifications.models import MONTHLY_REPORT
 from parking.notifications.service import notify_admins_space, notify_user
+from parking.reports import data, pdf, render
 from parking.reservations.models import Reservation
 from parking.timezone import local_month, month_bounds
 
@@ -43,8 +44,6 @@ def send_monthly_reports(*, month: str) -> dict:
     Running it again for a month sends only what was not sent; transient failures are raised
     after everyone else was tried, so the task's retry picks up exactly those.
     """
-    from parking.reports import data, pdf, render
-
     check_month(month)
     failures: list[TransientDeliveryError] = []
     drivers = 0

@@ -10,11 +10,10 @@ import sqlalchemy as sa
 from parking.auth.models import ROLE_USER, User
 from parking.db import utcnow
 from parking.extensions import db, transactional
-from parking.lots.models import Lot
 from parking.notifications.channels import TransientDeliveryError
 from parking.notifications.models import REMINDER, JobRun
 from parking.notifications.service import notify_admins_space, notify_user
-from parking.reservations.models import OCCUPIED, Reservation
+from parking.reservations.models import OCCUPIED, Lot, Reservation
 from parking.timezone import local_day
 
 JOB_NAME = "daily-reminders"
