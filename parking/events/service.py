@@ -10,7 +10,9 @@ from parking.events import channel_name
 from parking.redis_client import get_redis, report_outage
 
 # The response header that asks `parking serve` (events/stream.py) to keep the response open
-# and write the named pub/sub channel's messages to it. The server removes it.
+# and write the named pub/sub channel's messages to it. The server removes it. Under a server
+# without that layer (the Flask test client, `flask run`) the response ends after the retry
+# hint, and clients reconnect after it: polling every few seconds, but correct.
 HOLD_HEADER = "X-Hold-Channel"
 RETRY_MILLISECONDS = 3000
 
