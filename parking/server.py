@@ -82,6 +82,8 @@ def serve(settings: Settings, host: str, port: int, *, app_path: str | None = No
         timeout_worker_healthcheck=30,
         backlog=4096,
         access_log=False,
+        # Client addresses from X-Forwarded-For only as TRUSTED_PROXIES says (create_app).
+        proxy_headers=False,
     )
     socket = config.bind_socket()
     if config.workers > 1:
