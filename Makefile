@@ -17,10 +17,11 @@ FRONT_END_SOURCES := $(filter-out %.test.js,$(shell find frontend/src frontend/p
 .PHONY: install run test lint lock format clean clean-data bench front-end e2e
 
 # Python packages come from uv.lock, exactly those versions (`make lock` after editing
-# pyproject.toml). `--inexact` keeps what another target installed (and uv itself).
+# pyproject.toml). `--inexact` keeps what another target installed (and uv itself);
+# `--compile-bytecode` at install, or the first start compiles every module in each process.
 UV_VERSION := 0.13.8
 UV_SYNC := UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON_DOWNLOADS=never \
-	$(BIN)/uv sync --locked --inexact --quiet --python $(BIN)/python
+	$(BIN)/uv sync --locked --inexact --compile-bytecode --quiet --python $(BIN)/python
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
