@@ -14,7 +14,7 @@ def me(api, actor) -> dict:
 
 
 def assert_rejected(response, field: str) -> None:
-    assert response.status_code in (400, 422), (field, response.get_json())
+    assert response.status_code == 422, (field, response.get_json())
     assert field in response.get_json()["message"], response.get_json()
 
 
@@ -152,7 +152,8 @@ def test_role_and_email_cannot_be_changed_through_the_profile(api, driver):
         {"full_name": "Sneaky", "role": "admin", "email": "new-address@example.com"},
     ]:
         response = api.patch("/api/auth/me", driver, json=body)
-        assert response.status_code in (200, 400, 422), body
+        assert response.status_code == 422, body
+        assert "Unknown field" in response.get_json()["message"], body
     user = me(api, driver)
     assert user["role"] == "user"
     assert user["email"] == driver.email
@@ -208,15 +209,12 @@ def test_registration_keeps_optional_fields_as_given(api):
 
 def test_nobody_registers_as_an_admin(api):
     response = register(api, role="admin")
-    if response.status_code == 201:
-        assert response.get_json()["role"] == "user"
-    else:
-        assert response.status_code in (400, 422)
+    assert response.status_code == 422
+    assert "role" in response.get_json()["message"]
     login = api.post(
         "/api/auth/login", json={"email": "asha@example.com", "password": DRIVER_PASSWORD}
     )
-    if login.status_code == 200:
-        assert login.get_json()["user"]["role"] == "user"
+    assert login.status_code == 401  # refused, so no account was made
 
 
 # --- failed-login limit ---------------------------------------------------------------------

@@ -103,7 +103,7 @@ def test_bad_vehicle_numbers_are_422_naming_the_field(api, admin, driver):
         response = api.post(
             "/api/reservations", driver, json={"lot_id": lot["id"], "vehicle_number": wrong_type}
         )
-        assert response.status_code in (400, 422), wrong_type
+        assert response.status_code == 422, wrong_type
         assert "vehicle_number" in response.get_json()["message"], wrong_type
     assert listed(api, driver)["total"] == 0
 
@@ -119,7 +119,7 @@ def test_booking_body_is_validated(api, admin, driver):
         ({"lot_id": lot["id"], "vehicle_number": "KA01AB1234", "remarks": 5}, "remarks"),
     ]:
         response = api.post("/api/reservations", driver, json=body)
-        assert response.status_code in (400, 422), body
+        assert response.status_code == 422, body
         assert field in response.get_json()["message"], body
     for kwargs in [
         {"json": [{"lot_id": lot["id"], "vehicle_number": "KA01AB1234"}]},
@@ -473,12 +473,11 @@ def test_bad_page_or_per_page_is_4xx(api, driver):
         "per_page=true",
     ]:
         response = api.get(f"/api/reservations?{query}", driver)
-        assert response.status_code in (400, 422), query
+        assert response.status_code == 422, query
         assert isinstance(response.get_json()["message"], str)
     over = api.get("/api/reservations?per_page=201", driver)
-    assert over.status_code in (200, 400, 422)
-    if over.status_code == 200:
-        assert over.get_json()["per_page"] <= 200
+    assert over.status_code == 422
+    assert "per_page" in over.get_json()["message"]
     assert listed(api, driver, "?per_page=200")["per_page"] == 200
 
 
@@ -497,8 +496,8 @@ def test_listing_filters_by_status_and_lot(api, admin, driver):
     assert ids(listed(api, driver, "?status=completed")) == []
     assert ids(listed(api, driver, f"?lot_id={lot_a['id']}")) == [cancelled["id"], reserved["id"]]
     assert ids(listed(api, driver, f"?lot_id={lot_a['id']}&status=reserved")) == [reserved["id"]]
-    assert api.get("/api/reservations?status=parked", driver).status_code in (400, 422)
-    assert api.get("/api/reservations?lot_id=abc", driver).status_code in (400, 422)
+    assert api.get("/api/reservations?status=parked", driver).status_code == 422
+    assert api.get("/api/reservations?lot_id=abc", driver).status_code == 422
 
 
 def test_an_admin_lists_everyone_and_filters_by_user(api, admin, driver, other_driver):

@@ -225,7 +225,7 @@ def test_admin_users_are_paginated(api, admin):
     assert {row["id"] for row in first["items"] + second["items"]} == made
     for query in ["page=0", "page=x", "per_page=0", "per_page=-1", "per_page=1.5"]:
         response = api.get(f"/api/admin/users?{query}", admin)
-        assert response.status_code in (400, 422), query
+        assert response.status_code == 422, query
         assert isinstance(response.get_json()["message"], str)
 
 
