@@ -12,6 +12,7 @@ from werkzeug.routing import IntegerConverter, PathConverter
 
 from parking.config import Settings
 from parking.db import MAX_ID
+from parking.json_body import StrictJSONProvider
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
@@ -21,7 +22,7 @@ FRONT_END_MISSING = PACKAGE_DIR / "templates" / "front_end_not_built.html"
 
 def create_app(settings: Settings | None = None) -> APIFlask:
     """Build the app: bind extensions and blueprints. Connects to nothing and migrates nothing."""
-    from parking import errors, jobs, models, openapi  # noqa: F401 - models: whole schema
+    from parking import errors, jobs, models, openapi, web  # noqa: F401 - models: whole schema
     from parking.extensions import db, limiter, migrate
 
     settings = settings or Settings()
@@ -35,12 +36,14 @@ def create_app(settings: Settings | None = None) -> APIFlask:
         docs_oauth2_redirect_path="/api/docs/oauth2-redirect",
         static_folder=None,
     )
+    app.json = StrictJSONProvider(app)
     app.config.update({k: v for k, v in vars(settings).items() if k.isupper()})
     app.config.update(settings.flask_config())
     app.config["DESCRIPTION"] = "Parking lots, spots, bookings and billing. Sign in with "
     app.config["DESCRIPTION"] += "POST /api/auth/login and send `Authorization: Bearer <token>`."
     if settings.TRUSTED_PROXIES:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.TRUSTED_PROXIES)
+        proxies = settings.TRUSTED_PROXIES
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
     db.init_app(app)
     migrate.init_app(
@@ -48,6 +51,7 @@ def create_app(settings: Settings | None = None) -> APIFlask:
     )
     limiter.init_app(app)
     errors.init_app(app)
+    web.init_app(app)
     jobs.init_app(app)
     openapi.init_app(app)
     _register_converters(app)

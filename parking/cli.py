@@ -6,7 +6,7 @@ import os
 
 import click
 
-from parking import MIGRATIONS_DIR, create_app
+from parking import MIGRATIONS_DIR, create_app, logs
 from parking.config import Settings
 
 DEFAULT_LOCAL_REDIS = "redis://127.0.0.1:6379/0"
@@ -15,6 +15,8 @@ DEFAULT_LOCAL_REDIS = "redis://127.0.0.1:6379/0"
 @click.group()
 def main() -> None:
     """Parking: vehicle parking management."""
+    settings = Settings()
+    logs.configure(settings.LOG_LEVEL, settings.LOG_FORMAT)
 
 
 def init_database(settings: Settings) -> None:

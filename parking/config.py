@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -82,6 +82,10 @@ class Settings(BaseSettings):
     ACCESS_TOKEN_MINUTES: int = 60
     LOGIN_FAILURES_PER_EMAIL: str = "5 per 15 minutes"
     LOGIN_FAILURES_PER_ADDRESS: str = "100 per 15 minutes"
+    # Registrations per client address (flask-limiter's notation); over it: 429.
+    REGISTRATION_RATE_LIMIT: str = "20 per hour"
+    # Request bodies larger than this are refused with 413 before they are read.
+    MAX_REQUEST_BYTES: int = 64 * 1024
     # The web server (parking/server.py): processes, threads in each, and the seconds a
     # client may take to send a request, or stay idle, before it is cut off.
     WEB_CONCURRENCY: int = Field(default_factory=lambda: os.cpu_count() or 1)
@@ -90,6 +94,9 @@ class Settings(BaseSettings):
     # Behind a reverse proxy, set to the number of proxies so rate limits see the client.
     TRUSTED_PROXIES: int = 0
     RATELIMIT_KEY_PREFIX: str = "parking"
+    LOG_LEVEL: str = "INFO"
+    # `text` for people, `json` for log collectors.
+    LOG_FORMAT: Literal["text", "json"] = "text"
 
     @field_validator("WEBHOOK_ALLOWED_HOSTS", mode="before")
     @classmethod
@@ -130,7 +137,9 @@ class Settings(BaseSettings):
             # The storage's own prefix too, so that resetting the limits (tests do, after each
             # one) clears only this app's counters, not every app's on a shared Redis.
             "RATELIMIT_STORAGE_OPTIONS": {"key_prefix": self.RATELIMIT_KEY_PREFIX},
-            "RATELIMIT_SWALLOW_ERRORS": True,
+            # Redis unreachable: limits count in each process's memory, never not at all.
+            "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+            "MAX_CONTENT_LENGTH": self.MAX_REQUEST_BYTES,
             "RATELIMIT_HEADERS_ENABLED": True,
             "JSON_SORT_KEYS": False,
         }

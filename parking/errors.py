@@ -85,10 +85,15 @@ def init_app(app: APIFlask) -> None:
         return body, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
     @app.before_request
-    def refuse_bodies_that_are_not_json():
+    def check_json_bodies():
+        if not request.path.startswith("/api/") or not request.get_data():
+            return
         # Left alone, a form or plain-text body would be read as "no fields given".
-        if request.path.startswith("/api/") and not request.is_json and request.get_data():
+        if not request.is_json:
             raise HTTPError(400, "The request body must be JSON (Content-Type: application/json)")
+        # Parsed once here by the strict provider (parking/json_body.py), so that a body too
+        # deep, a number too long or broken Unicode is a 422 before any schema sees it.
+        request.get_json()
 
     @app.error_processor
     def render(error: HTTPError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from apiflask import fields
@@ -36,22 +37,26 @@ class StrictBoolean(fields.Boolean):
         return value
 
 
-class Money(fields.Decimal):
-    """At most two decimals, read from a JSON number or string, written as a string ("50.00")."""
+MONEY_PATTERN = r"^[0-9]{1,8}(\.[0-9]{1,2})?$"
 
-    # Documented as what answers carry: a string with two decimals, not a JSON number.
-    DOC = {"type": "string", "pattern": r"^[0-9]+\.[0-9]{2}$", "example": "50.00"}
+
+class Money(fields.Decimal):
+    """An amount as a JSON string with at most two decimals ("50", "50.5", "50.00"), written as
+    a string with two ("50.00"). A JSON number is refused: a float cannot carry money exactly."""
+
+    # Answers always carry two decimals; requests may carry fewer.
+    DOC = {"type": "string", "pattern": MONEY_PATTERN, "example": "50.00"}
 
     def __init__(self, **kwargs):
         kwargs["metadata"] = {**self.DOC, **kwargs.get("metadata", {})}
         super().__init__(as_string=True, places=2, **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
-        if isinstance(value, bool):
-            raise ValidationError("Not a valid number.")
-        amount = self._validated(value)  # already rounded to two places by marshmallow
-        if amount != Decimal(str(value)):
-            raise ValidationError("At most two decimal places.")
+        if not isinstance(value, str):
+            raise ValidationError('Must be a string with at most two decimals, like "50.00".')
+        if not re.fullmatch(MONEY_PATTERN, value):
+            raise ValidationError('Must be an amount with at most two decimals, like "50.00".')
+        amount = Decimal(value)
         if not Decimal("0") < amount < Decimal("100000000"):
             raise ValidationError("Must be greater than 0 and less than 100000000.")
         return amount.quantize(Decimal("0.01"))

@@ -8,12 +8,13 @@ from datetime import UTC, datetime, timedelta
 
 import jwt
 import sqlalchemy as sa
-from apiflask import HTTPTokenAuth
+from apiflask import HTTPError, HTTPTokenAuth
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app, g
 
 from parking.auth.models import RevokedToken, User
+from parking.db import MAX_ID
 from parking.extensions import db
 
 token_auth = HTTPTokenAuth(scheme="Bearer", description="Access token from POST /api/auth/login")
@@ -57,7 +58,17 @@ def issue_token(user: User) -> tuple[str, int]:
     return jwt.encode(claims, current_app.config["SECRET_KEY"], algorithm="HS256"), lifetime
 
 
+# Why a request was not signed in, in words a person can act on (the app shows them).
+_UNAUTHORIZED = {
+    "missing": "Sign in first: send Authorization: Bearer <access token>",
+    "invalid": "The access token is not valid; please sign in again",
+    "expired": "Your session has expired; please sign in again",
+    "revoked": "You signed out of this session; please sign in again",
+}
+
+
 def decode_token(token: str) -> dict | None:
+    """The token's claims, or None (and the reason in `g.auth_failure`) when it is unusable."""
     try:
         return jwt.decode(
             token,
@@ -65,8 +76,11 @@ def decode_token(token: str) -> dict | None:
             algorithms=["HS256"],
             options={"require": ["sub", "jti", "exp"]},
         )
+    except jwt.ExpiredSignatureError:
+        g.auth_failure = "expired"
     except jwt.PyJWTError:
-        return None
+        g.auth_failure = "invalid"
+    return None
 
 
 def revoke_token(claims: dict) -> None:
@@ -88,16 +102,35 @@ def current_user() -> User:
 
 @token_auth.verify_token
 def _verify_token(token: str) -> User | None:
+    if not token:
+        g.auth_failure = "missing"
+        return None
     claims = decode_token(token)
-    if claims is None or db.session.get(RevokedToken, claims["jti"]) is not None:
+    if claims is None:
         return None
-    try:
-        user = db.session.get(User, int(claims["sub"]))
-    except ValueError:
+    g.auth_failure = "revoked"
+    if db.session.get(RevokedToken, claims["jti"]) is not None:
         return None
+    g.auth_failure = "invalid"
+    subject = str(claims["sub"])
+    if not subject.isdigit() or not 0 < int(subject) <= MAX_ID:
+        return None  # no such account (and too large a number for the database)
+    user = db.session.get(User, int(subject))  # None: the account is gone
     if user is not None:
         g.token_claims = claims
+        g.pop("auth_failure")
     return user
+
+
+@token_auth.error_handler
+def _auth_error(status_code: int):
+    """401s say why (missing, invalid, expired, revoked), and nothing more; 403s what is needed."""
+    if status_code == 401:
+        reason = g.get("auth_failure", "missing")
+        error = HTTPError(401, _UNAUTHORIZED[reason], detail={"reason": reason})
+    else:
+        error = HTTPError(status_code, "Your account's role may not do this")
+    return current_app.error_callback(error)
 
 
 @token_auth.get_user_roles

@@ -1,5 +1,5 @@
 from apiflask import APIBlueprint
-from flask import current_app, request
+from flask import current_app
 from flask_limiter.util import get_remote_address
 
 from parking.auth import service
@@ -10,43 +10,26 @@ from parking.security import current_claims, current_user, token_auth
 bp = APIBlueprint("auth", __name__, url_prefix="/api/auth", tag="Auth")
 
 
-def _login_email() -> str:
-    body = request.get_json(silent=True)
-    email = body.get("email") if isinstance(body, dict) else None
-    return f"login-email:{email.lower() if isinstance(email, str) else ''}"
-
-
-def _failed(response) -> bool:
-    # Only wrong credentials count: many people behind one address can still sign in.
-    return response.status_code == 401
-
-
 @bp.post("/register")
+@limiter.limit(
+    lambda: current_app.config["REGISTRATION_RATE_LIMIT"],
+    key_func=lambda: f"register:{get_remote_address()}",
+)
 @bp.input(RegisterIn)
 @bp.output(UserOut, status_code=201)
-@bp.doc(responses={409: "E-mail already registered"})
+@bp.doc(responses={409: "E-mail already registered", 429: "Too many registrations"})
 def register(json_data):
     """Register as a driver"""
     return service.register(**json_data)
 
 
 @bp.post("/login")
-@limiter.limit(
-    lambda: current_app.config["LOGIN_FAILURES_PER_EMAIL"],
-    key_func=_login_email,
-    deduct_when=_failed,
-)
-@limiter.limit(
-    lambda: current_app.config["LOGIN_FAILURES_PER_ADDRESS"],
-    key_func=lambda: f"login-address:{get_remote_address()}",
-    deduct_when=_failed,
-)
 @bp.input(LoginIn)
 @bp.output(TokenOut)
 @bp.doc(responses={401: "Wrong e-mail or password", 429: "Too many failed attempts"})
 def login(json_data):
     """Sign in and get an access token"""
-    return service.login(**json_data)
+    return service.login(address=get_remote_address(), **json_data)
 
 
 @bp.post("/logout")

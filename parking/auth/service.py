@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from parking import changes
+from parking.auth import passwords, throttle
 from parking.auth.errors import EmailTaken, InvalidCredentials
 from parking.auth.models import ROLE_ADMIN, ROLE_USER, User
 from parking.db import utcnow
@@ -23,6 +24,7 @@ def get_by_email(email: str) -> User | None:
 
 def register(*, email: str, password: str, full_name: str, phone=None, pincode=None) -> User:
     """Create a driver account; the role is always `user`."""
+    passwords.check(password, email=email)
     # Hashing is the slow part: done before the unit of work, it holds no database lock.
     return _add_driver(
         email=email,
@@ -54,11 +56,17 @@ def _add_driver(*, email: str, password_hash: str, full_name: str, phone, pincod
     return user
 
 
-def login(*, email: str, password: str) -> dict:
-    """Check the credentials and issue an access token; the same error for any wrong part."""
+def login(*, email: str, password: str, address: str) -> dict:
+    """Check the credentials and issue an access token; the same error for any wrong part.
+
+    The attempt counts toward the failed sign-in limits before the password is checked, and is
+    taken back once it succeeds.
+    """
+    throttle.count_attempt(email=email, address=address)
     user = get_by_email(email)  # a read: verifying the hash below holds no write lock
     if not verify_password(user.password_hash if user else None, password):
         raise InvalidCredentials()
+    throttle.forgive_attempt(email=email, address=address)
     user = _record_sign_in(user.id)
     token, lifetime = issue_token(user)
     return {"access_token": token, "token_type": "Bearer", "expires_in": lifetime, "user": user}

@@ -37,6 +37,8 @@ def init_app(app: Flask) -> Celery:
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
         broker_connection_retry_on_startup=True,
+        # `parking worker` sets up logging itself (parking/logs.py: LOG_LEVEL, LOG_FORMAT).
+        worker_hijack_root_logger=False,
         broker_connection_timeout=3,
         # Publishing gives up quickly when Redis is away (the request answers 503); workers
         # reconnect by their own, patient policy (broker_connection_max_retries).
