@@ -1,5 +1,6 @@
 // The operator's other screens: a spot's details with force release, reservations filtered by
-// user, the users search, a job run now with its notification log, and the CSV of everything.
+// user, the users search, a job run now with its notification log, the CSV of everything, and
+// the summary with its charts.
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures.js';
 import { AdminLotsPage } from './pages/AdminLotsPage.js';
@@ -89,4 +90,20 @@ test('the operator exports every reservation as CSV', async ({ api, admin, admin
   for (const booking of bookings) {
     expect(rows.some((row) => row.startsWith(`${booking.id},${lot.name},`))).toBeTruthy();
   }
+});
+
+test('the summary shows the totals and named charts', async ({ api, admin, driver, adminPage }) => {
+  const lot = await api.createLot(admin, { price_per_hour: '80.00' });
+  const stay = await api.book(driver, lot.id);
+  await api.park(driver, stay.id);
+  await api.release(driver, stay.id);
+
+  await adminPage.goto('/admin/summary');
+  const charts = adminPage.locator('canvas[role="img"]');
+  await expect(charts).toHaveCount(3);
+  for (const chart of await charts.all()) {
+    await expect(chart).toHaveAttribute('aria-label', /\S/);
+  }
+  await expect(charts.first()).toHaveAttribute('aria-label', new RegExp(`${lot.name} ₹80\\.00`));
+  await expect(adminPage.getByRole('definition').first()).toBeVisible();
 });
