@@ -35,5 +35,17 @@ def document_implicit_errors(spec: dict) -> dict:
     return spec
 
 
+def declare_each_tag_once(spec: dict) -> dict:
+    """Blueprints that share a tag (Jobs, Operations, Reservations) each declare it; the
+    document may name a tag only once."""
+    unique: dict[str, dict] = {}
+    for tag in spec.get("tags", []):
+        unique.setdefault(tag["name"], tag)
+    spec["tags"] = list(unique.values())
+    return spec
+
+
 def init_app(app: APIFlask) -> None:
-    app.spec_processor(document_implicit_errors)
+    @app.spec_processor
+    def process(spec: dict) -> dict:
+        return declare_each_tag_once(document_implicit_errors(spec))
