@@ -69,3 +69,30 @@ test('the lot form works from the keyboard alone', async ({ adminPage }) => {
   await expect(lots.spotWithStatus(name, 2, 'available')).toBeVisible();
   await expect(lots.lot(name)).toContainText('25.50');
 });
+
+test('the operator grows a lot, and is told why it cannot shrink past a car', async ({
+  api,
+  admin,
+  driver,
+  adminPage,
+}) => {
+  const lot = await api.createLot(admin, { total_spots: 2 });
+  await api.book(driver, lot.id);
+  await api.book(driver, lot.id);
+  const lots = new AdminLotsPage(adminPage);
+  await lots.open();
+  const region = lots.lot(lot.name);
+  const spots = region.getByLabel('Number of spots', { exact: true });
+
+  await region.getByRole('button', { name: /^Edit lot/ }).click();
+  await spots.fill('3');
+  await region.getByRole('button', { name: /^Save lot/ }).click();
+  await expect(lots.spotWithStatus(lot.name, 3, 'available')).toBeVisible();
+
+  await region.getByRole('button', { name: /^Edit lot/ }).click();
+  await spots.fill('1');
+  await region.getByRole('button', { name: /^Save lot/ }).click();
+  await expect(spots).toHaveAttribute('aria-invalid', 'true');
+  await expect(region.getByRole('alert')).toContainText(/reserved or occupied/);
+  await expect(lots.spot(lot.name, 3)).toBeVisible();
+});
