@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from apiflask import APIFlask
@@ -14,6 +15,7 @@ from parking.config import Settings
 from parking.db import MAX_ID
 from parking.json_body import StrictJSONProvider
 
+log = logging.getLogger(__name__)
 PACKAGE_DIR = Path(__file__).resolve().parent
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
 STATIC_DIR = PACKAGE_DIR / "static"  # the Vue build (frontend/vite.config.js), not in git
@@ -58,6 +60,7 @@ def create_app(settings: Settings | None = None) -> APIFlask:
     _register_blueprints(app)
     _register_docs_assets(app)
     _register_front_end(app)
+    log.info("Redis at %s: cache, rate limits, live events and the job queue", settings.redis_url)
     return app
 
 

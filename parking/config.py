@@ -4,25 +4,41 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from typing import Annotated, Literal
 
+import platformdirs
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-VAR_DIR = Path(os.environ.get("PARKING_VAR_DIR", Path.cwd() / "var")).resolve()
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+
+# The data directory (SQLite database, secret key, exports, caught mail): the same for every
+# command whatever directory it starts in, e.g. ~/.local/share/parking; PARKING_VAR_DIR moves it.
+VAR_DIR = platformdirs.user_data_path("parking")
 
 
 def _persistent_secret_key(var_dir: Path) -> str:
-    """A SECRET_KEY generated on first use and kept under var/, so tokens survive restarts."""
+    """A SECRET_KEY generated on first use and kept under VAR_DIR, so tokens survive restarts.
+
+    The file appears whole and readable by its owner only, or not at all: it is written under a
+    private temporary name and linked into place, so two processes starting at once end up
+    with one key.
+    """
     path = var_dir / "secret_key"
-    if path.exists():
-        return path.read_text().strip()
     var_dir.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
-    path.write_text(key)
-    path.chmod(0o600)
-    return key
+    if not path.exists():
+        descriptor, draft = tempfile.mkstemp(dir=var_dir, prefix=".secret_key-")  # mode 0600
+        try:
+            with os.fdopen(descriptor, "w") as file:
+                file.write(secrets.token_urlsafe(48))
+            os.link(draft, path)
+        except FileExistsError:
+            pass  # another process linked its key first: that one is the key
+        finally:
+            os.unlink(draft)
+    return path.read_text().strip()
 
 
 class Settings(BaseSettings):
@@ -39,7 +55,8 @@ class Settings(BaseSettings):
     VAR_DIR: Path = Field(VAR_DIR, validation_alias=AliasChoices("PARKING_VAR_DIR", "VAR_DIR"))
     # Default: an SQLite file under VAR_DIR.
     DATABASE_URL: str = ""
-    # None means "no Redis configured": `parking run` starts one and sets it.
+    # Unset: redis://127.0.0.1:6379/0 for everything (`parking run` starts one there if none
+    # answers); see `redis_url`.
     REDIS_URL: str | None = None
     # Default: generated once and kept under VAR_DIR.
     SECRET_KEY: str = ""
@@ -116,6 +133,11 @@ class Settings(BaseSettings):
             self.SECRET_KEY = _persistent_secret_key(self.VAR_DIR)
         return self
 
+    @property
+    def redis_url(self) -> str:
+        """The one Redis of the cache, rate limits, live events and the job queue."""
+        return self.REDIS_URL or DEFAULT_REDIS_URL
+
     def flask_config(self) -> dict:
         """The settings in the shape Flask and its extensions read."""
         # A request waits this long for a lock, then answers 503 with Retry-After (errors.py).
@@ -132,7 +154,7 @@ class Settings(BaseSettings):
             "SECRET_KEY": self.SECRET_KEY,
             "SQLALCHEMY_DATABASE_URI": self.database_url_for_sqlalchemy(),
             "SQLALCHEMY_ENGINE_OPTIONS": engine_options,
-            "RATELIMIT_STORAGE_URI": self.REDIS_URL or "memory://",
+            "RATELIMIT_STORAGE_URI": self.redis_url,
             "RATELIMIT_KEY_PREFIX": self.RATELIMIT_KEY_PREFIX,
             # The storage's own prefix too, so that resetting the limits (tests do, after each
             # one) clears only this app's counters, not every app's on a shared Redis.

@@ -12,19 +12,21 @@ import threading
 import redis
 from flask import current_app
 
+from parking.config import DEFAULT_REDIS_URL
+
 log = logging.getLogger(__name__)
 _outage_logged = threading.Event()
 
 
-def get_redis() -> redis.Redis | None:
-    """The app's Redis client (connections are pooled), or None when no Redis is configured."""
-    url = current_app.config.get("REDIS_URL")
-    if not url:
-        return None
+def get_redis() -> redis.Redis:
+    """The app's Redis client (connections are pooled)."""
     client = current_app.extensions.get("redis")
     if client is None:
         client = redis.Redis.from_url(
-            url, socket_connect_timeout=0.5, socket_timeout=1, health_check_interval=30
+            current_app.config["REDIS_URL"] or DEFAULT_REDIS_URL,
+            socket_connect_timeout=0.5,
+            socket_timeout=1,
+            health_check_interval=30,
         )
         current_app.extensions["redis"] = client
     return client

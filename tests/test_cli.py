@@ -79,3 +79,45 @@ def test_settings_come_from_the_environment_but_test_settings_ignore_it(monkeypa
     tested = TestSettings(VAR_DIR=tmp_path, SECRET_KEY="k" * 32)
     assert tested.RESERVATION_HOLD_MINUTES == 30
     assert tested.WEBHOOK_ALLOWED_HOSTS == ["chat.googleapis.com"]
+
+
+def test_every_command_finds_the_same_data_directory_from_any_working_directory(tmp_path):
+    """No PARKING_VAR_DIR: the default follows the user's data directory, not the cwd."""
+    environment = {k: v for k, v in os.environ.items() if k != "PARKING_VAR_DIR"}
+    environment["XDG_DATA_HOME"] = str(tmp_path / "data")
+    for cwd in (tmp_path / "one", tmp_path / "two"):
+        cwd.mkdir()
+        result = subprocess.run(
+            [PARKING, "init"], cwd=cwd, env=environment, capture_output=True, text=True, timeout=60
+        )
+        assert result.returncode == 0, result.stderr
+        assert not (cwd / "var").exists()
+    data = tmp_path / "data" / "parking"
+    assert (data / "parking.db").is_file() and (data / "secret_key").is_file()
+
+
+def _secret_key_of(var_dir: str) -> str:
+    from parking.config import _persistent_secret_key
+
+    return _persistent_secret_key(Path(var_dir))
+
+
+def test_processes_starting_at_once_end_up_with_one_private_secret_key(tmp_path):
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=6) as pool:
+        keys = set(pool.map(_secret_key_of, [str(tmp_path)] * 24))
+    assert len(keys) == 1 and len(keys.pop()) >= 40
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]  # no drafts left behind
+
+
+def test_without_redis_url_the_cache_limits_and_queue_share_one_default(tmp_path):
+    from parking import create_app
+    from parking.config import DEFAULT_REDIS_URL, TestSettings
+
+    settings = TestSettings(VAR_DIR=tmp_path, SECRET_KEY="k" * 32)
+    assert settings.REDIS_URL is None
+    app = create_app(settings)
+    assert app.config["RATELIMIT_STORAGE_URI"] == DEFAULT_REDIS_URL
+    assert app.extensions["celery"].conf.broker_url == DEFAULT_REDIS_URL

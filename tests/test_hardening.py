@@ -263,3 +263,16 @@ def test_a_401_says_whether_the_token_is_missing_malformed_expired_or_revoked(
     )
     api.post("/api/auth/logout", driver)
     assert reason(driver.headers)[0] == "revoked"
+
+
+# --- 16. Redis down: limits fall back to memory, never off -------------------------------------
+
+
+def test_with_redis_down_failed_logins_are_still_limited(api, driver, server_without_redis):
+    body = {"email": driver.email, "password": "wrong-password-1"}
+    statuses = Counter(
+        server_without_redis.request("POST", "/api/auth/login", json=body).status_code
+        for _ in range(12)
+    )
+    # Counted in each server process's memory (one per core): a weaker limit, not none.
+    assert statuses[429] >= 2 and statuses[401] <= 10, statuses

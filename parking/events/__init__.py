@@ -30,8 +30,6 @@ def publish_lot_change(lot_id: int, kind: str = "lot") -> None:
     with Redis down the change stands and live clients fall back to polling.
     """
     client = get_redis()
-    if client is None:
-        return
     try:
         client.publish(channel_name(), json.dumps({"type": kind, "lot_id": lot_id}))
     except redis.RedisError as error:

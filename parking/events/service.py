@@ -26,7 +26,7 @@ def open_stream() -> Response:
     """The start of an event stream (the reconnect hint), for the server to hold open."""
     client = get_redis()
     try:
-        if client is None or not client.ping():
+        if not client.ping():
             raise LiveUpdatesUnavailable()
     except redis.RedisError as error:
         report_outage(error)

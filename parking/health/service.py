@@ -12,8 +12,6 @@ from parking.redis_client import get_redis, report_outage, report_recovery
 def _redis_ok() -> bool:
     """PING on the app's pooled Redis client: no new connection per check."""
     client = get_redis()
-    if client is None:
-        return False
     try:
         client.ping()
     except redis.RedisError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from celery import Celery, Task
 from flask import Flask
 
+from parking.config import DEFAULT_REDIS_URL
 from parking.jobs.schedule import beat_schedule
 
 # Modules whose @shared_task functions the worker must know.
@@ -23,7 +24,7 @@ def init_app(app: Flask) -> Celery:
             with app.app_context():
                 return self.run(*args, **kwargs)
 
-    broker = app.config["REDIS_URL"] or "redis://127.0.0.1:6379/0"
+    broker = app.config["REDIS_URL"] or DEFAULT_REDIS_URL
     celery = Celery(app.import_name, task_cls=FlaskTask)
     celery.conf.update(
         broker_url=broker,
