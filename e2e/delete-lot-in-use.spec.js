@@ -10,14 +10,16 @@ test('deleting a lot in use shows the conflict and keeps the lot', async ({
 }) => {
   const lot = await api.createLot(admin);
   await api.book(driver, lot.id);
+  await adminPage.setViewportSize({ width: 375, height: 812 });
   const lots = new AdminLotsPage(adminPage);
   await lots.open();
 
   await lots.deleteLot(lot.name);
 
-  await expect(
-    adminPage.getByRole('alert').filter({ hasText: /reserved|occupied|in use/i }),
-  ).toBeVisible();
+  const alert = adminPage.getByRole('alert').filter({ hasText: /reserved|occupied|in use/i });
+  await expect(alert).toBeVisible();
+  await alert.scrollIntoViewIfNeeded();
+  await adminPage.screenshot({ path: 'screenshots/operator-delete-lot-in-use-375.png' });
   await expect(lots.lot(lot.name)).toBeVisible();
   await adminPage.reload();
   await expect(lots.lot(lot.name)).toBeVisible();

@@ -22,6 +22,7 @@ test('the operator opens a parked spot and force-releases it', async ({
   await expect(details).toContainText(reservation.vehicle_number);
   await expect(details).toContainText(driver.user.full_name);
   await expect(details).toContainText('₹50.00');
+  await adminPage.screenshot({ path: 'screenshots/operator-spot-details-1280.png' });
   await details.getByRole('button', { name: 'Force release' }).click();
 
   await expect(details).toBeHidden();
