@@ -80,11 +80,13 @@ lint: $(TEST_STAMP) $(NPM_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(NPM) run lint
+	frontend/node_modules/.bin/prettier --config frontend/.prettierrc.json --ignore-path e2e/.gitignore --check e2e
 
 format: $(TEST_STAMP) $(NPM_STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(NPM) run format
+	frontend/node_modules/.bin/prettier --config frontend/.prettierrc.json --ignore-path e2e/.gitignore --write e2e
 
 ## clean: removes what the build made; the data stays (see clean-data)
 clean:
