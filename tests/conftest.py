@@ -1,13 +1,13 @@
 """Shared fixtures: the app on each database, a real Redis, clients, signed-in users, live servers.
 
 Every test that uses `app` runs twice: on SQLite and on PostgreSQL. PostgreSQL is
-127.0.0.1:5432 (or TEST_POSTGRES_URL); when none answers, that half is skipped and says why.
+127.0.0.1:5432 (or TEST_POSTGRES_URL); when no server answers, that half is skipped and says why
+(tests/postgres.py), unless REQUIRE_POSTGRES=1; any other connection error fails it.
 Redis is 127.0.0.1:6379 when it answers, otherwise a private redis-server the session starts.
 """
 
 from __future__ import annotations
 
-import os
 import time
 import uuid
 from pathlib import Path
@@ -24,11 +24,12 @@ from parking import MIGRATIONS_DIR, create_app
 from parking.config import TestSettings
 from parking.extensions import db, limiter
 from parking.local_redis import LocalRedis, reachable
+from tests import postgres
 from tests.helpers import Api, LiveServer, LiveWorker
 from tests.queries import drop_cached_answers
 from tests.servers import MailSink, WebhookSink
 
-POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+POSTGRES_URL = postgres.URL
 MACHINE_REDIS = "redis://127.0.0.1:6379/0"
 ADMIN_EMAIL = "admin@parking.test"
 ADMIN_PASSWORD = "admin-password-1"
@@ -43,8 +44,9 @@ def pytest_report_header(config):
     try:
         psycopg.connect(POSTGRES_URL, connect_timeout=3).close()
         postgres_line = f"postgresql: {POSTGRES_URL}"
-    except psycopg.OperationalError:
-        postgres_line = f"postgresql: nothing answers at {POSTGRES_URL}; that half is skipped"
+    except psycopg.OperationalError as error:
+        reason = postgres.skip_reason(POSTGRES_URL, error)
+        postgres_line = f"postgresql: {reason or f'FAILS at {POSTGRES_URL}: {error}'}"
     return [redis_line, postgres_line]
 
 
@@ -65,8 +67,11 @@ def _postgres_database():
     try:
         admin = psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=3)
     except psycopg.OperationalError as error:
-        why = f"PostgreSQL half skipped: no server answers at {POSTGRES_URL} ({error})"
-        pytest.skip(reason=why)
+        reason = postgres.skip_reason(POSTGRES_URL, error)
+        if reason is None:
+            required = " (REQUIRE_POSTGRES=1)" if postgres.REQUIRED else ""
+            pytest.fail(f"PostgreSQL at {POSTGRES_URL}{required}: {error}", pytrace=False)
+        pytest.skip(reason=reason)
     with admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     base = sa.make_url(POSTGRES_URL)
