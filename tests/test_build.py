@@ -113,3 +113,15 @@ def test_make_clean_data_wipes_the_data_directory(checkout):
     make(checkout, "clean-data")
     assert not (checkout / "var").exists()
     assert (checkout / "frontend" / "src").is_dir()
+
+
+def test_no_test_accepts_a_choice_of_status_codes():
+    # `in (400, 422)` or `400 <= status < 500` hides which answer the contract promises.
+    loose = re.compile(r"status_code in [(\[{]|<= *[\w.]*status_code *<")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if loose.search(line) and path.name != "test_build.py"
+    ]
+    assert found == []
