@@ -1,4 +1,5 @@
-// A new driver books, parks and releases; the operator's grid follows each step without a reload.
+// A new driver books, parks and releases; the operator's grid follows each step, and a booking
+// cancelled elsewhere, without a reload (within 5 s).
 import { test, expect } from './fixtures.js';
 import { AdminLotsPage } from './pages/AdminLotsPage.js';
 import { DriverLotsPage } from './pages/DriverLotsPage.js';
@@ -51,4 +52,13 @@ test('a driver registers, books, parks, releases and sees the cost; the grid fol
   await expect(reservations.receipt).toBeVisible();
   await expect(grid.spotWithStatus(lot.name, 1, 'available')).toBeVisible(LIVE);
   await context.close();
+
+  // A booking made and cancelled elsewhere (a script, another phone) shows too.
+  const other = await api.newDriver();
+  const held = await api.book(other, lot.id);
+  await expect(grid.spotWithStatus(lot.name, 1, 'reserved')).toBeVisible(LIVE);
+  await expect(grid.lot(lot.name)).toContainText('1 held');
+  await api.ok('POST', `/api/reservations/${held.id}/cancel`, other.token);
+  await expect(grid.spotWithStatus(lot.name, 1, 'available')).toBeVisible(LIVE);
+  await expect(grid.lot(lot.name)).toContainText('0 held');
 });
