@@ -36,8 +36,7 @@ export function lotBody(values, lot = null) {
     total_spots: values.total_spots === '' ? null : Number(values.total_spots),
   };
   if (!lot) return body;
-  const current = { ...lot, total_spots: lot.total_spots };
-  return Object.fromEntries(Object.entries(body).filter(([key, value]) => current[key] !== value));
+  return Object.fromEntries(Object.entries(body).filter(([key, value]) => lot[key] !== value));
 }
 
 /** The values that fill the form for `lot` (empty for a new lot). */
@@ -48,17 +47,13 @@ export function lotValues(lot = null) {
 }
 
 /**
- * Field messages from an API error: the server's 422 `detail` ({json: {field: [message]}}),
- * or a "field: message" conflict such as shrinking below the spots in use.
- * @param {{status?: number, message?: string, detail?: object}} error
+ * Field messages from an ApiError: the server's 422 fields, and a "field: message" conflict
+ * such as shrinking a lot below a spot in use (a 409, which names its field in the message).
+ * @param {{message?: string, fields?: Record<string, string>}} error
  * @returns {Record<string, string>}
  */
 export function fieldMessages(error) {
-  const fields = error?.detail?.json ?? error?.fields ?? {};
-  const messages = {};
-  for (const [field, value] of Object.entries(fields)) {
-    messages[field] = Array.isArray(value) ? value.join(' ') : String(value);
-  }
+  const messages = { ...(error?.fields ?? {}) };
   const named = /^(\w+): (.+)$/.exec(error?.message ?? '');
   if (named && LOT_FIELDS.some((f) => f.name === named[1]) && !messages[named[1]]) {
     messages[named[1]] = named[2];

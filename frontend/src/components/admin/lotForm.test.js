@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorFromResponse } from '@/api/client.js';
 import { fieldMessages, lotBody, lotValues, moneyString } from './lotForm.js';
 
 describe('moneyString', () => {
@@ -45,16 +46,23 @@ describe('lotBody', () => {
 
 describe('fieldMessages', () => {
   it('reads the 422 detail of the server', () => {
-    const error = { status: 422, message: 'pincode: bad', detail: { json: { pincode: ['Bad'] } } };
+    const error = errorFromResponse(422, {
+      message: 'pincode: Bad',
+      detail: { json: { pincode: ['Bad'] } },
+    });
     expect(fieldMessages(error)).toEqual({ pincode: 'Bad' });
   });
 
   it('puts a "field: message" conflict under its field', () => {
-    const error = { status: 409, message: 'total_spots: that would remove a spot in use' };
+    const error = errorFromResponse(409, {
+      message: 'total_spots: that would remove a spot in use',
+      detail: {},
+    });
     expect(fieldMessages(error)).toEqual({ total_spots: 'that would remove a spot in use' });
   });
 
   it('gives nothing for an error about no field', () => {
-    expect(fieldMessages({ status: 409, message: 'The lot has reserved spots' })).toEqual({});
+    const error = errorFromResponse(409, { message: 'The lot has reserved spots', detail: {} });
+    expect(fieldMessages(error)).toEqual({});
   });
 });
