@@ -276,3 +276,68 @@ def test_with_redis_down_failed_logins_are_still_limited(api, driver, server_wit
     )
     # Counted in each server process's memory (one per core): a weaker limit, not none.
     assert statuses[429] >= 2 and statuses[401] <= 10, statuses
+
+
+# --- 12. mails that say why and link to the app ------------------------------------------------
+
+
+def test_the_operator_report_shows_a_lots_spots_as_they_are_now(api, admin, driver, app_context):
+    from parking.db import utcnow
+    from parking.reports import render
+    from parking.reports.data import operator_month
+    from parking.timezone import local_month
+
+    lot = api.create_lot(admin, total_spots=6)
+    reservation = api.booked(driver, lot["id"])
+    api.post(f"/api/reservations/{reservation['id']}/cancel", driver)
+    assert api.patch(f"/api/lots/{lot['id']}", admin, json={"total_spots": 1}).status_code == 200
+    report = operator_month(month=local_month(utcnow()))
+    assert [(row["lot_name"], row["spots"]) for row in report["by_lot"]] == [(lot["name"], 1)]
+
+    empty = operator_month(month="2020-01")
+    _, text, html = render.operator_report_email(empty)
+    assert "No activity this month" in text and "No activity this month" in html
+    assert "Lots (revenue, occupancy)" not in text  # no bare headings
+
+
+# --- 17. a send cut short by a crash is retried, and the log says so ---------------------------
+
+
+def test_a_claim_left_sending_by_a_crash_is_shown_and_retried(
+    api, admin, driver, app_context, mailbox
+):
+    from datetime import timedelta as delta
+
+    from parking.db import utcnow
+    from parking.extensions import db
+    from parking.jobs.reminders import send_daily_reminders
+    from parking.notifications.models import Notification
+    from parking.timezone import local_day
+
+    crashed = Notification(
+        user_id=driver.id,
+        recipient=f"user:{driver.id}",
+        channel="email",
+        kind="reminder",
+        period=local_day(utcnow()),
+        status="sending",
+        created_at=utcnow() - delta(minutes=10),
+    )
+    db.session.add(crashed)
+    db.session.commit()
+    [shown] = api.get("/api/admin/notifications", admin).get_json()["items"]
+    assert (shown["status"], shown["detail"]) == (
+        "failed",
+        "interrupted before the outcome was logged; it will be retried",
+    )
+
+    send_daily_reminders()
+    assert [m["Subject"] for m in mailbox.to(driver.email)] == [
+        "Reminder: book your next parking spot"
+    ]
+    [logged] = [
+        n
+        for n in api.get("/api/admin/notifications", admin).get_json()["items"]
+        if n["user_id"] == driver.id
+    ]
+    assert logged["status"] == "sent"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
+# The contract's columns; an admin's export of everyone's reservations adds DRIVER_COLUMNS.
 HEADER = (
     "reservation_id",
     "lot_name",
@@ -19,6 +20,7 @@ HEADER = (
     "cost",
     "remarks",
 )
+DRIVER_COLUMNS = ("user_email", "user_name")
 
 # A spreadsheet runs a cell starting with one of these as a formula (`=HYPERLINK(...)` in a lot
 # name would be a live link in the admin's sheet); a leading quote makes it plain text (OWASP).
@@ -60,8 +62,10 @@ def row(
     price_per_hour: Decimal,
     cost: Decimal | None,
     remarks: str | None,
+    **driver: str,
 ) -> tuple[str, ...]:
-    """The cells of one reservation, in HEADER order; an empty cell stands for null."""
+    """The cells of one reservation, in HEADER order (then the driver's, when given); an empty
+    cell stands for null."""
     return (
         number(reservation_id),
         text(lot_name),
@@ -75,4 +79,5 @@ def row(
         money(price_per_hour),
         money(cost),
         text(remarks),
+        *(text(driver[column]) for column in DRIVER_COLUMNS if column in driver),
     )

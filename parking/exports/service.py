@@ -16,7 +16,6 @@ from flask import current_app
 
 from parking.auth.models import User
 from parking.db import utcnow
-from parking.exports.csv import HEADER
 from parking.exports.csv import row as csv_row
 from parking.exports.errors import ExportFailed, ExportNotFound, ExportNotReady
 from parking.exports.models import DONE, FAILED, QUEUED, RUNNING, Export
@@ -24,6 +23,7 @@ from parking.extensions import db, transactional
 from parking.notifications.models import EXPORT_READY
 from parking.notifications.service import notify_user
 from parking.queue import QueueUnavailable, enqueue
+from parking.reservations.holds import current_status
 from parking.reservations.models import Lot, Reservation
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,7 @@ def _rows_query(export: Export) -> sa.Select:
             Lot.name.label("lot_name"),
             Reservation.spot_number,
             Reservation.vehicle_number,
-            Reservation.status,
+            current_status().label("status"),  # an expired hold reads cancelled, as everywhere
             Reservation.reserved_at,
             Reservation.parked_at,
             Reservation.left_at,
@@ -116,9 +116,11 @@ def _rows_query(export: Export) -> sa.Select:
         .join(Lot, Lot.id == Reservation.lot_id)
         .order_by(Reservation.id)
     )
-    if not export.all_reservations:
-        query = query.where(Reservation.user_id == export.user_id)
-    return query
+    if export.all_reservations:
+        return query.join(User, User.id == Reservation.user_id).add_columns(
+            User.email.label("user_email"), User.full_name.label("user_name")
+        )
+    return query.where(Reservation.user_id == export.user_id)
 
 
 @contextmanager
@@ -192,7 +194,7 @@ def _write(export_id: int, query: sa.Select) -> int:
         count = 0
         with open(handle, "w", newline="", encoding="utf-8") as file:
             writer = csv.writer(file)
-            writer.writerow(HEADER)
+            writer.writerow(column.key for column in query.selected_columns)
             with _streamed(query) as rows:
                 for record in rows:
                     writer.writerow(csv_row(**record._mapping))
@@ -229,13 +231,15 @@ def notify_ready(*, export_id: int) -> dict[str, str]:
     if export is None or export.status != DONE:
         return {}
     user = db.session.get(User, export.user_id)
-    link = f"{current_app.config['PUBLIC_URL'].rstrip('/')}/api/exports/{export.id}/download"
+    # The app's page for the export (it downloads with the signed-in session), not the API.
+    page = "/admin/reservations" if export.all_reservations else "/reservations/history"
+    link = f"{current_app.config['PUBLIC_URL'].rstrip('/')}{page}?export={export.id}"
     days = current_app.config["EXPORT_RETENTION_DAYS"]
     rows = "1 reservation" if export.row_count == 1 else f"{export.row_count} reservations"
     text = (
         f"Hello {user.full_name},\n\n"
         f"Your parking history export is ready: {rows}, as a CSV file.\n"
-        f"Download it while signed in (it is kept for {days} days):\n{link}\n"
+        f"Open it in the app to download it (it is kept for {days} days):\n{link}\n"
     )
     return notify_user(
         user=user,

@@ -13,6 +13,9 @@ from parking.extensions import db, transactional
 from parking.notifications.channels import TransientDeliveryError
 from parking.notifications.models import REMINDER, JobRun
 from parking.notifications.service import notify_admins_space, notify_user
+from parking.reports import render
+from parking.reports.formatting import money
+from parking.reservations import billing
 from parking.reservations.models import OCCUPIED, Lot, Reservation
 from parking.timezone import local_day
 
@@ -22,9 +25,18 @@ LONG_STAY = timedelta(hours=12)
 
 
 @dataclass
+class Reason:
+    """Why a reminder came, in a sentence, with the app page that acts on it."""
+
+    text: str
+    page: str  # a path of the app, e.g. "/lots"
+    action: str
+
+
+@dataclass
 class Reminder:
     user: User
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
 
 
 def _since_last_run(now: datetime) -> datetime:
@@ -63,33 +75,53 @@ def due_reminders(*, now: datetime, since: datetime) -> tuple[list[Reminder], li
     reminders = []
     for user in db.session.scalars(sa.select(User).where(User.role == ROLE_USER).order_by(User.id)):
         reminder = Reminder(user)
-        if new_lots:
-            names = ", ".join(f"{lot.name} ({lot.address})" for lot in new_lots)
-            reminder.reasons.append(f"New parking lots are open: {names}.")
-        last = last_booked.get(user.id)
-        if last is None:
-            reminder.reasons.append("You have not booked a parking spot yet. Find a lot near you.")
-        elif last < now - INACTIVE_AFTER:
-            reminder.reasons.append("You have not booked a parking spot in the last 7 days.")
         for stay in long_stays.get(user.id, []):
             hours = int((now - stay.parked_at).total_seconds() // 3600)
+            so_far = money(billing.cost(stay.price_per_hour, stay.parked_at, now))
             reminder.reasons.append(
-                f"Your vehicle {stay.vehicle_number} has been parked at {stay.lot.name}, "
-                f"spot {stay.spot_number}, for {hours} hours. Release it when you leave."
+                Reason(
+                    f"Your vehicle {stay.vehicle_number} has been parked at {stay.lot.name}, "
+                    f"spot {stay.spot_number}, for {hours} hours: {so_far} so far. "
+                    "Release it when you leave.",
+                    "/reservations",
+                    "See your parked car",
+                )
+            )
+        if new_lots:
+            names = ", ".join(f"{lot.name} ({lot.address})" for lot in new_lots)
+            reminder.reasons.append(
+                Reason(f"New parking lots are open: {names}.", "/lots", "See the new lots")
+            )
+        last = last_booked.get(user.id)
+        if last is None:
+            reminder.reasons.append(
+                Reason("You have not booked a parking spot yet.", "/lots", "Find a lot near you")
+            )
+        elif last < now - INACTIVE_AFTER:
+            reminder.reasons.append(
+                Reason(
+                    "You have not booked a parking spot in the last 7 days.", "/lots", "Book a spot"
+                )
             )
         if reminder.reasons:
             reminders.append(reminder)
     return reminders, new_lots
 
 
-def _message(reminder: Reminder) -> str:
-    lines = [f"Hello {reminder.user.full_name},", ""]
-    lines += [f"- {reason}" for reason in reminder.reasons]
-    return "\n".join(lines + ["", "Parking"])
+def _subject(reminder: Reminder) -> str:
+    """Says why the reminder came: its first (most pressing) reason."""
+    first = reminder.reasons[0]
+    if first.page == "/reservations":
+        return "Reminder: your car is still parked"
+    if first.text.startswith("New parking lots"):
+        return "Reminder: new parking lots are open"
+    return "Reminder: book your next parking spot"
 
 
 def _digest(reminders: list[Reminder], new_lots: list[Lot], day: str) -> str:
-    long_stays = sum("has been parked" in r for reminder in reminders for r in reminder.reasons)
+    long_stays = sum(
+        reason.page == "/reservations" for reminder in reminders for reason in reminder.reasons
+    )
     lines = [f"Daily reminders for {day}: {len(reminders)} drivers reminded."]
     if new_lots:
         lines.append("New lots: " + ", ".join(lot.name for lot in new_lots))
@@ -109,14 +141,16 @@ def send_daily_reminders(*, now: datetime | None = None) -> dict:
     outcomes: dict[str, int] = {}
     failures: list[TransientDeliveryError] = []
     for reminder in reminders:
-        text = _message(reminder)
+        subject = _subject(reminder)
+        text, html = render.reminder_email(subject=subject, reminder=reminder)
         try:
             sent = notify_user(
                 user=reminder.user,
                 kind=REMINDER,
                 period=day,
-                subject="Reminder: your parking update for today",
+                subject=subject,
                 text=text,
+                html=html,
                 gchat_text=text,
             )
         except TransientDeliveryError as error:

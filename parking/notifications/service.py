@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
 
 from parking.auth.models import User
+from parking.db import utcnow
 from parking.extensions import db, transactional
 from parking.notifications.channels import (
     Attachment,
@@ -24,6 +26,20 @@ log = logging.getLogger(__name__)
 
 ADMINS_SPACE = "admins-space"
 SKIPPED = "skipped"
+
+
+# A claim still `sending` after this was cut short (the worker died before it logged the
+# outcome): it is shown as failed and claimed again by the next try.
+STALE_CLAIM = timedelta(minutes=5)
+INTERRUPTED = "interrupted before the outcome was logged; it will be retried"
+
+
+def _stale_claim():
+    return sa.and_(Notification.status == SENDING, Notification.created_at < utcnow() - STALE_CLAIM)
+
+
+def _retryable():
+    return sa.or_(Notification.status == FAILED, _stale_claim())
 
 
 @transactional
@@ -49,9 +65,9 @@ def _claim(*, user_id, recipient: str, channel: str, kind: str, period: str) -> 
             Notification.channel == channel,
             Notification.kind == kind,
             Notification.period == period,
-            Notification.status == FAILED,
+            _retryable(),
         )
-        .values(status=SENDING, detail=None)
+        .values(status=SENDING, detail=None, created_at=utcnow())
         .returning(Notification.id)
     ).scalar_one_or_none()
     return db.session.get(Notification, retried) if retried is not None else None
@@ -155,10 +171,16 @@ def notify_admins_space(*, kind: str, period: str, text: str) -> str | None:
 
 
 def get_all(*, page: int, per_page: int) -> dict:
-    """The notification log, newest first (messages still being sent are not listed)."""
+    """The notification log, newest first; messages being sent right now are not listed yet,
+    and one whose sending was cut short shows as failed."""
     query = (
         sa.select(Notification)
-        .where(Notification.status != SENDING)
+        .where(sa.or_(Notification.status != SENDING, _stale_claim()))
         .order_by(Notification.created_at.desc(), Notification.id.desc())
     )
-    return paginate(query, page=page, per_page=per_page)
+    page_of = paginate(query, page=page, per_page=per_page)
+    for row in page_of["items"]:
+        if row.status == SENDING:
+            db.session.expunge(row)  # shown as what it is to a reader; never written back
+            row.status, row.detail = FAILED, INTERRUPTED
+    return page_of

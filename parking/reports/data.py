@@ -115,8 +115,8 @@ def driver_month(*, user: User, month: str) -> dict | None:
             sa.and_(Reservation.user_id == user.id, _in(period["start"], period["end"]))
         )
     ]
-    # Most bookings wins; more hours parked breaks a tie, then the name, so it is stable.
-    most_used = min(by_lot, key=lambda row: (-row["count"], -row["hours"], row["lot_name"]))
+    # Most bookings wins; more spent breaks a tie, then the name, so it is stable.
+    most_used = min(by_lot, key=lambda row: (-row["count"], -row["spent"], row["lot_name"]))
     # A hold that ran out counts as cancelled here too, as everywhere else.
     statuses = Counter(status_now(reservation) for reservation in reservations)
     return {
@@ -160,14 +160,11 @@ def _by_lot(start: datetime, end: datetime) -> list[dict]:
         .group_by(Lot.id, Lot.name, Lot.deleted_at)
         .order_by(Lot.name, Lot.id)
     ).all()
-    # Spots the lot had during the period: removed ones count until they were removed.
+    # The lot's spots as it is now (what the operator sees on the board).
     spots = dict(
         db.session.execute(
             sa.select(Spot.lot_id, sa.func.count(Spot.id))
-            .where(
-                Spot.lot_id.in_([row[0] for row in rows]),
-                sa.or_(Spot.removed_at.is_(None), Spot.removed_at >= start),
-            )
+            .where(Spot.lot_id.in_([row[0] for row in rows]), Spot.removed_at.is_(None))
             .group_by(Spot.lot_id)
         ).all()
     )

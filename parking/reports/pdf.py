@@ -213,6 +213,9 @@ def driver_report_pdf(report: dict) -> bytes:
     return pdf.pdf_bytes()
 
 
+NO_ACTIVITY = "No activity this month: nobody booked a spot."
+
+
 def operator_report_pdf(report: dict) -> bytes:
     """The operators' monthly report as a PDF, with bar charts drawn as rectangles."""
     pdf = _Document(f"Operator monthly report · {report['month_label']}")
@@ -227,41 +230,46 @@ def operator_report_pdf(report: dict) -> bytes:
             ("New drivers", report["new_drivers"]["count"]),
         ]
     )
-    pdf.heading("Revenue per lot")
-    pdf.bar_chart([(row["lot_name"], row["revenue"]) for row in report["by_lot"]], text=money)
-    pdf.heading("Lots")
-    pdf.rows(
-        ["Lot", "Reservations", "Completed", "Revenue", "Hours", "Spots", "Occupancy"],
-        [
+    if not report["reservations"]:
+        pdf.paragraph(NO_ACTIVITY, size=11)
+    else:
+        pdf.heading("Revenue per lot")
+        pdf.bar_chart([(row["lot_name"], row["revenue"]) for row in report["by_lot"]], text=money)
+        pdf.heading("Lots")
+        pdf.rows(
+            ["Lot", "Reservations", "Completed", "Revenue", "Hours", "Spots", "Occupancy"],
             [
-                row["lot_name"] + (" (deleted)" if row["deleted"] else ""),
-                row["count"],
-                row["completed"],
-                money(row["revenue"]),
-                row["hours"],
-                row["spots"],
-                f"{row['occupancy']} %",
-            ]
-            for row in report["by_lot"]
-        ],
-        widths=(48, 27, 23, 26, 18, 14, 25),
-        right=(1, 2, 3, 4, 5, 6),
-    )
-    pdf.heading("Parkings started per hour of the day")
-    pdf.column_chart(
-        [row["count"] for row in report["hours_of_day"]],
-        labels=[f"{row['hour']:02d}:00" for row in report["hours_of_day"]],
-    )
-    if report["busiest_hours"]:
-        busiest = ", ".join(f"{row['label']} ({row['count']})" for row in report["busiest_hours"])
-        pdf.paragraph(f"Busiest: {busiest}", size=9)
-    pdf.heading("Top drivers")
-    pdf.rows(
-        ["Driver", "E-mail", "Reservations", "Spent"],
-        [[d["name"], d["email"], d["count"], money(d["spent"])] for d in report["top_drivers"]],
-        widths=(55, 65, 30, 30),
-        right=(2, 3),
-    )
+                [
+                    row["lot_name"] + (" (deleted)" if row["deleted"] else ""),
+                    row["count"],
+                    row["completed"],
+                    money(row["revenue"]),
+                    row["hours"],
+                    row["spots"],
+                    f"{row['occupancy']} %",
+                ]
+                for row in report["by_lot"]
+            ],
+            widths=(48, 27, 23, 26, 18, 14, 25),
+            right=(1, 2, 3, 4, 5, 6),
+        )
+        pdf.heading("Parkings started per hour of the day")
+        pdf.column_chart(
+            [row["count"] for row in report["hours_of_day"]],
+            labels=[f"{row['hour']:02d}:00" for row in report["hours_of_day"]],
+        )
+        if report["busiest_hours"]:
+            busiest = ", ".join(
+                f"{row['label']} ({row['count']})" for row in report["busiest_hours"]
+            )
+            pdf.paragraph(f"Busiest: {busiest}", size=9)
+        pdf.heading("Top drivers")
+        pdf.rows(
+            ["Driver", "E-mail", "Reservations", "Spent"],
+            [[d["name"], d["email"], d["count"], money(d["spent"])] for d in report["top_drivers"]],
+            widths=(55, 65, 30, 30),
+            right=(2, 3),
+        )
     new = report["new_drivers"]
     pdf.heading(f"New drivers: {new['count']}")
     if new["drivers"]:

@@ -33,7 +33,7 @@ def bars(items: Iterable[dict], *, label: str, value: str, text: Callable) -> li
 
 def _render(name: str, **context) -> tuple[str, str]:
     """The plain text and HTML versions of the e-mail template `name`."""
-    context |= {"money": money, "public_url": current_app.config["PUBLIC_URL"]}
+    context |= {"money": money, "public_url": current_app.config["PUBLIC_URL"].rstrip("/")}
     return (
         render_template(f"email/{name}.txt", **context),
         render_template(f"email/{name}.html", **context),
@@ -61,6 +61,11 @@ def operator_report_email(report: dict) -> tuple[str, str, str]:
         hours_chart=hours_chart,
     )
     return subject, text, html
+
+
+def reminder_email(*, subject: str, reminder) -> tuple[str, str]:
+    """Plain text and HTML of a daily reminder: each reason with a link to act on it."""
+    return _render("reminder", subject=subject, reminder=reminder)
 
 
 def receipt_email(reservation: Reservation) -> tuple[str, str, str]:

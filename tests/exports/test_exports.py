@@ -54,12 +54,12 @@ def finished(api, actor, export_id: int) -> dict:
     return wait_for(status, timeout=60)
 
 
-def downloaded_rows(api, actor, export_id: int) -> list[dict]:
+def downloaded_rows(api, actor, export_id: int, header: str = HEADER) -> list[dict]:
     response = api.get(f"/api/exports/{export_id}/download", actor)
     assert response.status_code == 200, response.get_json()
     assert response.mimetype == "text/csv"
     lines = response.text.splitlines()
-    assert lines[0] == HEADER
+    assert lines[0] == header
     return list(csv.DictReader(io.StringIO(response.text)))
 
 
@@ -120,7 +120,8 @@ def test_a_driver_export_has_every_reservation_of_theirs_as_the_api_shows_it(
 
     (message,) = wait_for(lambda: messages_to(mailbox, driver))
     body = message.get_body(("plain",)).get_content()
-    assert f"http://parking.test/api/exports/{queued['id']}/download" in body
+    # The app's page for the export (the API path would need a token the mail cannot carry).
+    assert f"http://parking.test/reservations/history?export={queued['id']}" in body
     assert "4 reservations" in body
 
 
@@ -154,7 +155,16 @@ def test_an_admin_export_has_everyones_reservations(api, admin, driver, other_dr
 
     everyone = history(api, admin)
     assert status["row_count"] == len(everyone) == 3
-    assert downloaded_rows(api, admin, export["id"]) == [as_csv(r) for r in everyone]
+    # The operator's file names each driver, after the contract's columns.
+    rows = downloaded_rows(api, admin, export["id"], header=HEADER + ",user_email,user_name")
+    user_of = {
+        r["id"]: someone.user for someone in (driver, other_driver) for r in history(api, someone)
+    }
+    assert rows == [
+        as_csv(r)
+        | {"user_email": user_of[r["id"]]["email"], "user_name": user_of[r["id"]]["full_name"]}
+        for r in everyone
+    ]
 
 
 def test_formulas_are_neutralised_and_unicode_survives(api, admin, driver, worker):

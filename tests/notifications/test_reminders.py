@@ -16,6 +16,10 @@ def reminders_to(mailbox, actor):
     return [m for m in mailbox.to(actor.email) if m["Subject"].startswith("Reminder")]
 
 
+def text_of(message) -> str:
+    return message.get_body(("plain",)).get_content()
+
+
 def run_reminders(app, **kwargs):
     with app.app_context():
         return send_daily_reminders(**kwargs)
@@ -24,8 +28,12 @@ def run_reminders(app, **kwargs):
 def test_a_driver_who_never_booked_is_reminded_by_email(clean_app, api, driver, mailbox):
     run_reminders(clean_app)
     (message,) = reminders_to(mailbox, driver)
-    assert "Reminder" in message["Subject"]
-    assert "not booked a parking spot yet" in message.get_content()
+    assert message["Subject"] == "Reminder: book your next parking spot"
+    assert "not booked a parking spot yet" in text_of(message)
+    # It links to the app's page that acts on it, in both parts of the mail.
+    assert "http://parking.test/lots" in text_of(message)
+    html = message.get_body(("html",)).get_content()
+    assert 'href="http://parking.test/lots"' in html and "Find a lot near you" in html
 
 
 def test_a_driver_who_booked_recently_gets_no_reminder(clean_app, api, admin, driver, mailbox):
@@ -43,9 +51,13 @@ def test_an_idle_week_and_a_long_stay_are_both_reasons(clean_app, api, admin, dr
     eight_days_later = utcnow() + timedelta(days=8)
     run_reminders(clean_app, now=eight_days_later)
     (message,) = reminders_to(mailbox, driver)
-    body = message.get_content()
+    body = text_of(message)
     assert "last 7 days" in body
     assert "KA05MN4321" in body and "Riverside" in body
+    # Parked 8 days and a few seconds: 193 started hours at 50.00 so far, and the page to act.
+    assert "for 192 hours: ₹ 9650.00 so far" in body
+    assert "http://parking.test/reservations" in body
+    assert message["Subject"] == "Reminder: your car is still parked"
 
 
 def test_everyone_hears_of_lots_added_since_the_last_run(clean_app, api, admin, mailbox):
@@ -56,7 +68,8 @@ def test_everyone_hears_of_lots_added_since_the_last_run(clean_app, api, admin, 
     run_reminders(clean_app)
     for driver in (first, second):
         (message,) = reminders_to(mailbox, driver)
-        assert lot["name"] in message.get_content()
+        assert lot["name"] in text_of(message)
+        assert message["Subject"] == "Reminder: new parking lots are open"
     mailbox.clear()
     run_reminders(clean_app, now=utcnow() + timedelta(days=1, minutes=1))
     assert reminders_to(mailbox, first) == []  # nothing new since the last run

@@ -54,16 +54,17 @@ def test_a_drivers_month_adds_up_what_was_booked_and_paid(clean_app, october):
     ]
 
 
-def test_the_most_used_lot_has_the_most_bookings_then_the_most_hours(clean_app, october):
+def test_the_most_used_lot_has_the_most_bookings_then_the_most_spent(clean_app, october):
     zoe = driver_report(clean_app, october.zoe)
     raj = driver_report(clean_app, october.raj)
 
-    assert zoe["most_used_lot"] == "Harbour"  # one booking each; 125 min beat 61
+    # One booking each: 61 min at Central (2 h x 50.00) outspent 125 min at Harbour (3 h x 30.00).
+    assert zoe["most_used_lot"] == "Central"
     assert [(row["lot_name"], row["count"]) for row in raj["by_lot"]] == [
         ("Central", 1),
         ("Harbour", 1),
     ]
-    assert raj["most_used_lot"] == "Central"  # 30 min parked beat a cancelled booking
+    assert raj["most_used_lot"] == "Central"  # 50.00 paid beat a cancelled booking
 
 
 def test_each_stay_is_listed_with_local_times_and_its_cost(clean_app, october):

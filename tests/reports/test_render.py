@@ -137,7 +137,7 @@ def test_chat_texts_are_short_and_name_the_month(clean_app, october):
         operator = render.operator_report_chat_text(operator_month(month="2026-10"))
 
     assert driver.startswith("*Your monthly parking report for October 2026*")
-    assert "₹ 190.00 spent" in driver and "Most used lot: Harbour" in driver
+    assert "₹ 190.00 spent" in driver and "Most used lot: Central" in driver
     assert operator.startswith("*Operator monthly report for October 2026*")
     assert "₹ 240.00" in operator and "Busiest hour: 11:00–12:00" in operator
     assert "Top driver: Zoë Ærøskøbing" in operator
