@@ -94,10 +94,10 @@ clean:
 		frontend/node_modules parking/static e2e/node_modules e2e/test-results
 
 ## clean-data: DELETES the local data: the SQLite database, the secret key (every token stops
-## working), exports and caught mail; the directory the app itself uses (PARKING_VAR_DIR or var/)
-clean-data:
-	rm -rf "$$($(BIN)/python -c 'from parking.config import Settings; print(Settings().VAR_DIR)' \
-		2>/dev/null || echo var)"
+## working), exports and caught mail, in the directory the app itself uses (PARKING_VAR_DIR)
+clean-data: $(APP_STAMP)
+	@data="$$($(BIN)/python -c 'from parking.config import Settings; print(Settings().VAR_DIR)')" \
+		&& echo "rm -rf $$data" && rm -rf "$$data"
 
 ## bench: the app under load on SQLite and PostgreSQL (when one answers); writes bench/RESULTS.md.
 ## BENCH_SCALE=small is a quick run. Not part of `make test`.

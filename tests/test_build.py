@@ -109,10 +109,19 @@ def test_make_clean_removes_the_build_and_keeps_the_data(checkout):
     assert (checkout / "var" / "secret_key").exists()
 
 
-def test_make_clean_data_wipes_the_data_directory(checkout):
-    make(checkout, "clean-data")
-    assert not (checkout / "var").exists()
-    assert (checkout / "frontend" / "src").is_dir()
+def test_make_clean_data_wipes_the_directory_the_app_keeps_its_data_in(tmp_path):
+    data = tmp_path / "data"
+    (data / "mail").mkdir(parents=True)
+    (data / "parking.db").write_text("the local database")
+    env = os.environ | {"PARKING_VAR_DIR": str(data)}
+    settings = "from parking.config import Settings; print(Settings().VAR_DIR)"
+    shown = subprocess.run(
+        [sys.executable, "-c", settings], env=env, capture_output=True, text=True
+    )
+    assert Path(shown.stdout.strip()) == data, "never wipe a real data directory"
+    subprocess.run(["make", "--no-print-directory", "clean-data"], cwd=ROOT, env=env, check=True)
+    assert not data.exists()
+    assert tmp_path.exists()
 
 
 def test_no_test_accepts_a_choice_of_status_codes():
