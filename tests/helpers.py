@@ -153,12 +153,13 @@ def env_for(settings) -> dict[str, str]:
 class LiveServer:
     """`parking serve` as a separate process, reached over real HTTP."""
 
-    def __init__(self, settings, work_dir: Path, threads: int = 16):
+    def __init__(self, settings, work_dir: Path, threads: int = 16, app_path: str | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = (work_dir / "server.log").open("w")
+        other_app = ["--app", app_path] if app_path else []
         self.process = subprocess.Popen(
-            [PARKING, "serve", "--port", str(self.port), "--threads", str(threads)],
+            [PARKING, "serve", "--port", str(self.port), "--threads", str(threads), *other_app],
             env=env_for(settings),
             cwd=work_dir,
             stdout=self.log,

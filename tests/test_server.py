@@ -16,6 +16,7 @@ import redis
 import requests
 
 from parking.local_redis import LocalRedis
+from tests import wsgi_apps
 from tests.helpers import LiveServer, wait_for
 
 # The server does not depend on the database: SQLite only.
@@ -140,6 +141,20 @@ def test_the_server_runs_one_process_per_configured_worker_and_sigterm_stops_the
         server.process.send_signal(signal.SIGTERM)
         server.process.wait(timeout=30)
         wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers))
+    finally:
+        server.stop()
+
+
+def test_another_wsgi_app_is_served_the_same_way_and_long_answers_are_streamed_whole(
+    app, settings, tmp_path
+):
+    work_dir = tmp_path / "elsewhere"
+    work_dir.mkdir()
+    (work_dir / "tests").symlink_to(Path(wsgi_apps.__file__).parent)  # `--app` imports from cwd
+    server = LiveServer(settings, work_dir, app_path="tests.wsgi_apps:app")
+    try:
+        big = requests.get(f"{server.url}/big", timeout=30)
+        assert big.content == wsgi_apps.CHUNK * wsgi_apps.BIG_CHUNKS
     finally:
         server.stop()
 
