@@ -1,33 +1,35 @@
 """The production web server of `parking serve`: uvicorn worker processes, each running the Flask
 app in a thread pool behind a small ASGI shell.
 
-Why this server. Measured here (2 cores, shared with other jobs, so figures varied by 2x from
-run to run; `python -m bench.server_capacity`, wrk with 16 connections, medians of 3 rounds):
+Why this server. Measured here (2 cores shared with other jobs, load average 8 to 15, so figures
+moved by up to 2x between runs; `python -m bench.server_capacity`, wrk with 16 connections,
+medians of 3 interleaved rounds, one server after the other):
 
-| | uvicorn + this shell | waitress, 2 pre-forked processes |
+| | uvicorn + this shell | waitress, pre-forked processes |
 |---|---|---|
-| `/api/health` req/s, 1 / 2 processes | 816 / 912 | 1107 / 1441 |
-| `/api/lots` req/s, 1 / 2 processes | 289 / 300 | 381 / 378 |
-| health latency with 1,000 idle connections open | 6.4 ms median | 8.4 ms median |
+| `/api/health` req/s, 1 / 2 processes | 1,589 / 1,984 | 686 / 1,060 |
+| `/api/lots` req/s, 1 / 2 processes | 202 / 346 | 84 / 136 |
+| health latency with 1,000 idle connections open | 1.9 ms median | 11 ms median |
 | idle connections left open after 7 s | 0 | 1,000 (its timeouts are inactivity only) |
 | 120 bodies trickled a byte a second | all cut off with 408 after 5 s | never cut off |
 | 200 open event streams | no thread each (event loop) | a thread each |
 
-Waitress answers plain requests faster (also side by side in alternating runs: health 1,286 to
-1,480 req/s against 255 to 1,208); one of its threads does all of a request, while here each
-request crosses between the event loop and a thread. But it cannot cut off a client that keeps
-trickling bytes, and every open event stream would hold one of its threads. Uvicorn does both:
-- It uses every core: `WEB_CONCURRENCY` processes (default: one per core) share one listening
-  socket. In these runs two did not serve twice what one does: the load average was 13 to 22,
-  with wrk and other jobs on the same two cores, so the second process had little core to use.
+The bare Flask app of the benchmark, one process each, side by side: 5,400 to 6,600 req/s here,
+2,500 to 4,200 under waitress, and 1,700 to 2,600 with a2wsgi's adapter in place of
+`ThreadedWSGI` (it hands each message of a response between the thread and the loop).
+What the shell and uvicorn give:
+- Every core: `WEB_CONCURRENCY` processes (default: one per core) share one listening
+  socket. Two served 1.25x (health) and 1.7x (lot list) what one does: on these two cores wrk,
+  Redis and other jobs ran too, and two workers got 1.2 to 1.3 cores between them, at the same
+  requests per core-second as one.
 - Idle and slow clients cost a socket, not a thread, and are cut off: a request's headers and
   its body must each arrive within `WEB_CLIENT_TIMEOUT` seconds (else the connection is closed,
   or answered 408), and a keep-alive connection idle that long is closed. The body is read whole
   (at most `MAX_BODY_BYTES`, else 413) before a thread is taken, so only complete requests reach
   Flask.
 - `GET /api/events` streams are held by the event loop (events/stream.py), not by threads.
-`WEB_THREADS` (8) is the thread count the old server ran with; 2 to 16 threads measured alike
-here, within the noise. Waitress, the server before, ran in one process with its default
+`WEB_THREADS` (8) is the thread count the old server ran with; 2, 4, 8 and 16 threads measured
+alike here, within the noise. Waitress, the server before, ran in one process with its default
 100-connection limit and 120 s channel timeout: a hundred idle clients stopped everyone else
 for minutes.
 
