@@ -37,7 +37,7 @@ class Timing:
 
 
 TIMINGS = {
-    "full": Timing(get_seconds=4, cycle_seconds=8, job_timeout=90, probe_timeout=10),
+    "full": Timing(get_seconds=4, cycle_seconds=8, job_timeout=60, probe_timeout=10),
     "small": Timing(get_seconds=2, cycle_seconds=4, job_timeout=30, probe_timeout=5),
 }
 

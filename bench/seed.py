@@ -1,8 +1,9 @@
 """Bulk seeding: lots with spots, drivers and a year of past stays, with SQLAlchemy Core.
 
 Rows go in as lists of dicts, in chunks (one executemany each), straight into the tables the
-migrations made. Past stays never overlap on a spot, so the double-booking check afterwards
-can look at every reservation, seeded or booked during the run.
+migrations made; the reservations through COPY on PostgreSQL. Past stays never overlap on a
+spot, so the double-booking check afterwards can look at every reservation, seeded or booked
+during the run.
 """
 
 from __future__ import annotations
@@ -59,6 +60,24 @@ def _chunks(rows, size: int = CHUNK):
 def _insert(connection, table, rows) -> None:
     for chunk in _chunks(rows):
         connection.execute(sa.insert(table), chunk)
+
+
+def _bulk_insert(connection, table, rows) -> None:
+    """The big table: PostgreSQL's COPY (several times faster than INSERT), else chunks."""
+    if connection.dialect.name != "postgresql":
+        return _insert(connection, table, rows)
+    columns = list(rows[0])
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            # COPY skips the column types: times go in as the naive UTC that UTCDateTime stores.
+            copy.write_row([_naive_utc(row[column]) for column in columns])
+
+
+def _naive_utc(value):
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
 
 
 def _started_hours_cost(price: Decimal, minutes: int) -> Decimal:
@@ -169,7 +188,7 @@ def seed(engine: sa.Engine, scale: Scale, now: datetime | None = None) -> Seeded
                         "cost": _started_hours_cost(price, minutes),
                     }
                 rows.append(row)
-        _insert(connection, reservations, rows)
+        _bulk_insert(connection, reservations, rows)
     if engine.dialect.name == "postgresql":
         # What autovacuum does on a live server soon after a bulk load: fresh planner statistics.
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
