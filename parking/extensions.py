@@ -9,7 +9,9 @@ from flask_sqlalchemy import SQLAlchemy
 
 from parking.db import Base, writing
 
-db = SQLAlchemy(model_class=Base)
+# Objects keep their values after a commit: serializing what a service returns needs no second
+# round of queries. Each request or job has a session of its own, so nothing goes stale.
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 

@@ -108,17 +108,19 @@ def _verify_token(token: str) -> User | None:
     claims = decode_token(token)
     if claims is None:
         return None
-    g.auth_failure = "revoked"
-    if db.session.get(RevokedToken, claims["jti"]) is not None:
-        return None
     g.auth_failure = "invalid"
     subject = str(claims["sub"])
     if not subject.isdigit() or not 0 < int(subject) <= MAX_ID:
         return None  # no such account (and too large a number for the database)
-    user = db.session.get(User, int(subject))  # None: the account is gone
-    if user is not None:
-        g.token_claims = claims
-        g.pop("auth_failure")
+    revoked = sa.select(RevokedToken.jti).where(RevokedToken.jti == claims["jti"])
+    # One query on every signed-in request: the account, unless this token was revoked.
+    user = db.session.scalar(sa.select(User).where(User.id == int(subject), ~revoked.exists()))
+    if user is None:
+        if db.session.scalar(revoked) is not None:
+            g.auth_failure = "revoked"
+        return None  # revoked, or the account is gone
+    g.token_claims = claims
+    g.pop("auth_failure")
     return user
 
 

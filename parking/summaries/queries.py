@@ -131,9 +131,7 @@ def _admin_summary() -> tuple[dict, datetime | None]:
     users = db.session.scalar(
         sa.select(sa.func.count()).select_from(User).where(User.role == ROLE_USER)
     )
-    revenue = db.session.scalar(
-        sa.select(sa.func.coalesce(sa.func.sum(Reservation.cost), 0)).where(completed)
-    )
+    by_lot = per_lot(sa.true())  # one pass over the reservations; the total is its sum
     summary = {
         "lots": len(lots),
         "users": users,
@@ -143,7 +141,7 @@ def _admin_summary() -> tuple[dict, datetime | None]:
             "reserved": sum(lot["reserved_spots"] for lot in lots),
             "occupied": sum(lot["occupied_spots"] for lot in lots),
         },
-        "revenue_total": money(revenue),
+        "revenue_total": sum((r["amount"] for r in by_lot), ZERO),
         "revenue_by_lot": [
             {
                 "lot_id": r["lot_id"],
@@ -151,7 +149,7 @@ def _admin_summary() -> tuple[dict, datetime | None]:
                 "revenue": r["amount"],
                 "count": r["count"],
             }
-            for r in per_lot(sa.true())
+            for r in by_lot
         ],
         "revenue_by_day": _revenue_by_day(now),
         "occupancy_by_lot": [
