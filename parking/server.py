@@ -25,7 +25,7 @@ What the shell and uvicorn give:
 - Idle and slow clients cost a socket, not a thread, and are cut off: a request's headers and
   its body must each arrive within `WEB_CLIENT_TIMEOUT` seconds (else the connection is closed,
   or answered 408), and a keep-alive connection idle that long is closed. The body is read whole
-  (at most `MAX_BODY_BYTES`, else 413) before a thread is taken, so only complete requests reach
+  (at most `MAX_REQUEST_BYTES`, else 413) before a thread is taken, so only complete requests reach
   Flask.
 - `GET /api/events` streams are held by the event loop (events/stream.py), not by threads.
 `WEB_THREADS` (8) is the thread count the old server ran with; 2, 4, 8 and 16 threads measured
@@ -56,17 +56,16 @@ from a2wsgi.wsgi import build_environ
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.supervisors import Multiprocess
 
+from parking import logs
 from parking.config import Settings
 from parking.events.stream import EventStreams
 
 log = logging.getLogger(__name__)
 
 # The API takes small JSON bodies only.
-MAX_BODY_BYTES = 1024 * 1024
 # Responses up to this size are built whole in a thread, then written; longer ones (a CSV
 # download) are streamed a chunk at a time.
 WHOLE_RESPONSE_BYTES = 256 * 1024
-_TOO_LARGE = f"The request body is larger than {MAX_BODY_BYTES} bytes"
 
 
 def serve(settings: Settings, host: str, port: int, *, app_path: str | None = None) -> None:
@@ -102,6 +101,7 @@ def serve(settings: Settings, host: str, port: int, *, app_path: str | None = No
 
 def build_app(settings: Settings, app_path: str | None = None):
     """The ASGI app of one worker process: the WSGI app behind the body buffer and live events."""
+    logs.configure(settings.LOG_LEVEL, settings.LOG_FORMAT)  # each worker is a new process
     if app_path is None:
         from parking import create_app
 
@@ -110,7 +110,9 @@ def build_app(settings: Settings, app_path: str | None = None):
         wsgi_app = import_app(app_path)
     threaded = ThreadedWSGI(wsgi_app, threads=settings.WEB_THREADS)
     return BufferedRequests(
-        EventStreams(threaded, settings.REDIS_URL), timeout=settings.WEB_CLIENT_TIMEOUT
+        EventStreams(threaded, settings.redis_url),
+        timeout=settings.WEB_CLIENT_TIMEOUT,
+        max_bytes=settings.MAX_REQUEST_BYTES,
     )
 
 
@@ -179,28 +181,30 @@ class ClientGone(Exception):
 
 class BufferedRequests:
     """ASGI middleware: read each request's body whole, within `timeout` seconds and
-    `MAX_BODY_BYTES`, before the app (and so a thread) sees the request."""
+    `max_bytes`, before the app (and so a thread) sees the request."""
 
-    def __init__(self, app, *, timeout: float):
+    def __init__(self, app, *, timeout: float, max_bytes: int):
         self.app = app
         self.timeout = timeout
+        self.max_bytes = max_bytes
+        self.too_large = f"The request body is larger than {max_bytes} bytes"
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = dict(scope["headers"])
         declared = headers.get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-            return await _send_error(send, 413, _TOO_LARGE)
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            return await _send_error(send, 413, self.too_large)
         if declared in (b"", b"0") and b"transfer-encoding" not in headers:
             return await self.app(scope, receive, send)  # no body to wait for
         try:
-            body = await asyncio.wait_for(_read_body(receive), self.timeout)
+            body = await asyncio.wait_for(_read_body(receive, self.max_bytes), self.timeout)
         except TimeoutError:
             message = f"The request body did not arrive within {self.timeout} seconds"
             return await _send_error(send, 408, message)
         except BodyTooLarge:
-            return await _send_error(send, 413, _TOO_LARGE)
+            return await _send_error(send, 413, self.too_large)
         except ClientGone:
             return
         sent = False
@@ -215,14 +219,14 @@ class BufferedRequests:
         await self.app(scope, replay, send)
 
 
-async def _read_body(receive) -> bytes:
+async def _read_body(receive, max_bytes: int) -> bytes:
     body = bytearray()
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
             raise ClientGone()
         body += message.get("body", b"")
-        if len(body) > MAX_BODY_BYTES:
+        if len(body) > max_bytes:
             raise BodyTooLarge()
         if not message.get("more_body", False):
             return bytes(body)
