@@ -341,3 +341,57 @@ def test_a_claim_left_sending_by_a_crash_is_shown_and_retried(
         if n["user_id"] == driver.id
     ]
     assert logged["status"] == "sent"
+
+
+# --- 11. logs: one access line per request, quiet libraries, JSON for deployments -----------
+
+
+def test_one_json_access_line_per_request_with_its_request_id(settings, clean_app, tmp_path):
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from tests.helpers import LiveServer
+
+    json_logs = SimpleNamespace(**{**vars(settings), "LOG_FORMAT": "json", "WEB_CONCURRENCY": 1})
+    server = LiveServer(json_logs, tmp_path)
+    try:
+        answer = requests.get(f"{server.url}/api/lots", headers={"X-Request-ID": "trace-42"})
+        assert answer.status_code == 401 and answer.headers["X-Request-ID"] == "trace-42"
+        minted = requests.get(f"{server.url}/api/health").headers["X-Request-ID"]
+    finally:
+        server.stop()
+    lines = [
+        json.loads(line)
+        for line in Path(server.log.name).read_text().splitlines()
+        if line.startswith("{")
+    ]
+    access = [line for line in lines if line.get("name") == "parking.access"]
+    mine = [line for line in access if line["request_id"] == "trace-42"]
+    assert len(mine) == 1
+    assert (mine[0]["method"], mine[0]["path"], mine[0]["status"]) == ("GET", "/api/lots", 401)
+    assert mine[0]["duration_ms"] >= 0
+    assert [line["request_id"] for line in access if line["path"] == "/api/health"][-1] == minted
+
+
+def test_libraries_that_chatter_are_kept_at_warnings(monkeypatch):
+    import logging
+
+    from parking import logs
+
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", list(root.handlers))  # put pytest's back afterwards
+    monkeypatch.setattr(root, "level", root.level)
+    logs.configure("INFO", "text")
+    for name in ("fontTools", "celery.app.trace", "celery.worker.strategy"):
+        assert logging.getLogger(name).getEffectiveLevel() == logging.WARNING
+        logging.getLogger(name).setLevel(logging.NOTSET)
+
+
+def test_the_hold_expiry_job_says_nothing_when_nothing_expired(app_context, caplog):
+    import logging
+
+    from parking.reservations.tasks import expire_holds
+
+    with caplog.at_level(logging.INFO):
+        assert expire_holds.run() == []
+    assert [r for r in caplog.records if r.name.startswith("parking")] == []
