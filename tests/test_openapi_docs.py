@@ -41,7 +41,7 @@ def rendered_dom(url: str) -> str:
     if not CHROMIUM.exists():
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(f"REQUIRE_BROWSER=1 but there is no Chromium at {CHROMIUM}")
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+        pytest.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
     result = subprocess.run(
         [str(CHROMIUM), *flags, "--virtual-time-budget=20000", "--dump-dom", url],

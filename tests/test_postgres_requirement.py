@@ -55,7 +55,7 @@ def test_a_server_that_answers_and_fails_is_a_failure(server_that_hangs_up):
 
 def test_a_refused_login_is_a_failure_not_a_skip():
     if postgres.nothing_listens(postgres.URL):
-        pytest.skip(f"needs the PostgreSQL server at {postgres.URL} to refuse a login")
+        pytest.skip(reason=f"needs the PostgreSQL server at {postgres.URL} to refuse a login")
     # What a wrong password does on a server with passwords; this one trusts local users.
     url = sa.make_url(postgres.URL).set(username="no_such_role").render_as_string(False)
     error = connection_error(url)
