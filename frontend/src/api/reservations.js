@@ -2,11 +2,14 @@ import { http, request } from './client.js';
 
 /** @param {{status?: string, lot_id?: number, page?: number, per_page?: number}} [filters] */
 export const getReservations = (filters) => http.get('/reservations', filters);
-/** The Idempotency-Key makes a retried "Confirm booking" (double tap, flaky network) book once. */
-export const book = ({ lotId, vehicleNumber, idempotencyKey }) =>
+/**
+ * The Idempotency-Key makes a retried "Confirm booking" (double tap, flaky network) book once.
+ * With `window` (`{starts_at, ends_at}`) it is a window booking on an advance spot.
+ */
+export const book = ({ lotId, vehicleNumber, idempotencyKey, window }) =>
   http.post(
     '/reservations',
-    { lot_id: lotId, vehicle_number: vehicleNumber },
+    { lot_id: lotId, vehicle_number: vehicleNumber, ...(window ?? {}) },
     idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : undefined,
   );
 export const park = (id) => http.post(`/reservations/${id}/park`);

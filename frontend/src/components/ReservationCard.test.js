@@ -64,4 +64,60 @@ describe('ReservationCard', () => {
     const wrapper = card({ status: 'reserved' });
     expect(wrapper.find('button').attributes('aria-label')).toBe('Park KA01AB1234');
   });
+
+  describe('a window booking', () => {
+    const windowBooking = {
+      starts_at: '2026-11-22T12:30:00+00:00', // 18:00 in Kolkata
+      ends_at: '2026-11-22T15:00:00+00:00', // 20:30
+      parking_opens_at: '2026-11-22T12:15:00+00:00',
+      quoted_cost: '120.00',
+    };
+
+    it('shows the window, a countdown, when parking opens and the price while upcoming', () => {
+      const wrapper = card({ status: 'reserved', ...windowBooking }, '2026-11-22T10:20:00+00:00');
+      const text = wrapper.text();
+      expect(text).toContain('Sun, 22 Nov, 18:00–20:30');
+      expect(text).toContain('starts in 2 h 10 min');
+      expect(text).toContain('Parking opens at 17:45');
+      expect(text).toContain('₹120.00');
+      expect(text).not.toContain('held until');
+      expect(buttons(wrapper)).toEqual(['Park', 'Cancel']);
+    });
+
+    it('counts down as time passes', async () => {
+      const wrapper = card({ status: 'reserved', ...windowBooking }, '2026-11-22T10:20:00+00:00');
+      await wrapper.setProps({ now: new Date('2026-11-22T12:25:00+00:00') });
+      expect(wrapper.text()).toContain('starts in 5 min');
+      await wrapper.setProps({ now: new Date('2026-11-22T12:40:00+00:00') });
+      expect(wrapper.text()).toContain('started, ends in 2 h 20 min');
+    });
+
+    it('shows the window end and the overstay rule while parked, not a drive-up cost', () => {
+      const wrapper = card(
+        { status: 'occupied', ...windowBooking, parked_at: '2026-11-22T12:20:00+00:00' },
+        '2026-11-22T13:00:00+00:00',
+      );
+      const text = wrapper.text();
+      expect(text).toContain('Window ends20:30');
+      expect(text).toContain('in 2 h 00 min');
+      expect(text).toContain('₹120.00');
+      expect(text).toContain('Staying past 20:30 costs ₹40.00 for every started hour after it');
+      expect(text).not.toContain('Cost so far');
+      expect(buttons(wrapper)).toEqual(['Release']);
+    });
+
+    it("shows the server's cost, the window and a Receipt after release", () => {
+      const wrapper = card({
+        status: 'completed',
+        ...windowBooking,
+        parked_at: '2026-11-22T12:20:00+00:00',
+        left_at: '2026-11-22T14:30:00+00:00',
+        duration_minutes: 130,
+        cost: '120.00',
+      });
+      expect(wrapper.text()).toContain('₹120.00');
+      expect(wrapper.text()).toContain('Sun, 22 Nov, 18:00–20:30');
+      expect(buttons(wrapper)).toContain('Receipt');
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import * as lotsApi from '@/api/lots.js';
+import { windowQuery } from '@/utils/bookingWindow.js';
 
 /**
  * Lots whose name, address or PIN code contains `text`, ignoring case. The API lists lots
@@ -16,7 +17,11 @@ export function matchLots(lots, text) {
   });
 }
 
-/** The lots a driver can book, with their live availability. */
+/**
+ * The lots a driver can book, with their live availability. With "Arrive" and "Leave" both
+ * filled (wall times in APP_TIMEZONE), the list is asked for that window, and each lot comes
+ * with `available_for_window` and `quoted_cost`.
+ */
 export const useLotsStore = defineStore('lots', () => {
   const all = ref([]);
   const query = ref('');
@@ -24,21 +29,77 @@ export const useLotsStore = defineStore('lots', () => {
   const hasLoaded = ref(false);
   const error = ref(null);
 
+  /** "Arrive" and "Leave" as datetime-local values ("2026-12-03T09:00"), '' when empty. */
+  const arrive = ref('');
+  const leave = ref('');
+  /** The zone the two fields are read in (APP_TIMEZONE from /api/meta). */
+  const timeZone = ref('Asia/Kolkata');
+  /** The server's refusal of the window (a 422 naming `starts_at` or `ends_at`). */
+  const windowError = ref(null);
+  /** The window the loaded figures are for ('' for none). */
+  const loadedWindow = ref('');
+
   const lots = computed(() => matchLots(all.value, query.value));
+  /** `{starts_at, ends_at}` for the API, or null: then "Book" is a drive-up booking. */
+  const bookingWindow = computed(() => windowQuery(arrive.value, leave.value, timeZone.value));
+  const windowKey = computed(() =>
+    bookingWindow.value ? JSON.stringify(bookingWindow.value) : '',
+  );
+  /** True when the lots on screen carry the figures for the window in the fields. */
+  const windowReady = computed(
+    () => !!bookingWindow.value && loadedWindow.value === windowKey.value && !windowError.value,
+  );
+
+  let latest = 0;
 
   /** Loads every lot; a refresh (live update) keeps the list on screen meanwhile. */
   async function load({ refresh = false } = {}) {
+    const asked = bookingWindow.value;
+    const key = windowKey.value;
+    const call = ++latest;
     if (!refresh) isLoading.value = true;
     try {
-      all.value = await lotsApi.getLots();
+      const found = await lotsApi.getLots(asked ?? undefined);
+      if (call !== latest) return; // the fields changed meanwhile: a newer answer is on its way
+      all.value = found;
+      loadedWindow.value = key;
       hasLoaded.value = true;
       error.value = null;
+      windowError.value = null;
     } catch (failure) {
-      error.value = failure;
+      if (call !== latest) return;
+      if (asked && failure.status === 422) {
+        windowError.value = failure;
+        error.value = null;
+      } else {
+        error.value = failure;
+      }
     } finally {
-      isLoading.value = false;
+      if (call === latest) isLoading.value = false;
     }
   }
 
-  return { all, lots, query, isLoading, hasLoaded, error, load };
+  /** Empties "Arrive" and "Leave": back to drive-up booking. */
+  function clearWindow() {
+    arrive.value = '';
+    leave.value = '';
+    windowError.value = null;
+  }
+
+  return {
+    all,
+    lots,
+    query,
+    isLoading,
+    hasLoaded,
+    error,
+    arrive,
+    leave,
+    timeZone,
+    bookingWindow,
+    windowReady,
+    windowError,
+    load,
+    clearWindow,
+  };
 });

@@ -55,4 +55,52 @@ describe('lots store', () => {
     expect(ids(store.lots)).toEqual([1, 2, 3]);
     expect(store.error.message).toMatch(/Cannot reach the server/);
   });
+
+  it('asks for the window in UTC once both fields hold a time in the app zone', async () => {
+    const store = useLotsStore();
+    store.timeZone = 'Asia/Kolkata';
+    store.arrive = '2026-12-03T09:00';
+    expect(store.bookingWindow).toBeNull();
+    store.leave = '2026-12-03T11:30';
+    await store.load();
+    const url = new URL(fetch.mock.calls[0][0], 'http://app');
+    expect(url.pathname).toBe('/api/lots');
+    expect(url.searchParams.get('starts_at')).toBe('2026-12-03T03:30:00+00:00');
+    expect(url.searchParams.get('ends_at')).toBe('2026-12-03T06:00:00+00:00');
+    expect(store.windowReady).toBe(true);
+    store.leave = '2026-12-03T12:00';
+    expect(store.windowReady).toBe(false); // the figures on screen are for the old window
+  });
+
+  it('keeps the refusal of a window apart, and Clear goes back to drive-up', async () => {
+    const store = useLotsStore();
+    store.arrive = '2026-12-03T09:00';
+    store.leave = '2026-12-03T09:10';
+    const refusal = { message: 'ends_at: at least 30 minutes', detail: {} };
+    fetch.mockResolvedValue(new Response(JSON.stringify(refusal), { status: 422 }));
+    await store.load();
+    expect(store.windowError.message).toBe('ends_at: at least 30 minutes');
+    expect(store.error).toBeNull();
+    expect(store.windowReady).toBe(false);
+    store.clearWindow();
+    expect(store.bookingWindow).toBeNull();
+    expect(store.windowError).toBeNull();
+  });
+
+  it('shows only the answer for the latest window', async () => {
+    const store = useLotsStore();
+    let answerFirst;
+    fetch.mockImplementationOnce(
+      () => new Promise((resolve) => (answerFirst = () => resolve(new Response('[]')))),
+    );
+    store.arrive = '2026-12-03T09:00';
+    store.leave = '2026-12-03T10:00';
+    const first = store.load();
+    store.leave = '2026-12-03T11:00';
+    await store.load();
+    answerFirst();
+    await first;
+    expect(ids(store.lots)).toEqual([1, 2, 3]);
+    expect(store.windowReady).toBe(true);
+  });
 });

@@ -9,6 +9,9 @@ export const useMetaStore = defineStore('meta', () => {
     currency: 'INR',
     reservation_hold_minutes: 30,
     max_active_reservations: 3,
+    early_arrival_minutes: 15,
+    max_booking_hours: 24,
+    booking_horizon_days: 30,
     webhook_allowed_hosts: ['chat.googleapis.com'],
   });
   const isLoaded = ref(false);

@@ -71,9 +71,12 @@ export const useReservationsStore = defineStore('reservations', () => {
     }
   }
 
-  /** Books the first free spot; the key makes a retried tap book only once. */
-  async function book(lotId, vehicleNumber, idempotencyKey) {
-    const created = await reservationsApi.book({ lotId, vehicleNumber, idempotencyKey });
+  /**
+   * Books the first free spot (with `window`, `{starts_at, ends_at}`, the first advance spot
+   * free for it); the key makes a retried tap book only once.
+   */
+  async function book(lotId, vehicleNumber, idempotencyKey, window = null) {
+    const created = await reservationsApi.book({ lotId, vehicleNumber, idempotencyKey, window });
     active.value = [created, ...active.value.filter((item) => item.id !== created.id)];
     if (!recentVehicles.value.includes(created.vehicle_number))
       recentVehicles.value = [created.vehicle_number, ...recentVehicles.value];

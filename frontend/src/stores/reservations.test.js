@@ -47,6 +47,18 @@ describe('reservations store', () => {
     expect(store.recentVehicles).toEqual(['KA01AB0003']);
   });
 
+  it('books a window with its two times', async () => {
+    fetchMock.mockResolvedValue(json(reservation(4, 'reserved'), 201));
+    const store = useReservationsStore();
+    const times = { starts_at: '2026-12-03T03:30:00+00:00', ends_at: '2026-12-03T06:00:00+00:00' };
+    await store.book(1, 'KA01AB0004', 'key-2', times);
+    expect(JSON.parse(fetchMock.mock.calls[0][1].body)).toEqual({
+      lot_id: 1,
+      vehicle_number: 'KA01AB0004',
+      ...times,
+    });
+  });
+
   it('moves a released reservation, with its cost, out of the active list', async () => {
     const store = useReservationsStore();
     store.active = [reservation(1, 'occupied')];
