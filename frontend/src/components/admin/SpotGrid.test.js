@@ -20,6 +20,43 @@ describe('SpotGrid', () => {
     expect(buttons.map((b) => b.text())).toEqual(['1○ Free', '2◐ Held', '3● Taken']);
   });
 
+  it('marks advance spots with an "A" and a legend, and names their next booking', () => {
+    const grid = mount(SpotGrid, {
+      props: {
+        timeZone: 'Asia/Kolkata',
+        spots: [
+          { id: 1, number: 1, status: 'available', kind: 'drive_up', next_booking: null },
+          { id: 2, number: 2, status: 'available', kind: 'advance', next_booking: null },
+          {
+            id: 3,
+            number: 3,
+            status: 'reserved',
+            kind: 'advance',
+            next_booking: {
+              id: 8,
+              starts_at: '2026-12-03T03:30:00+00:00',
+              ends_at: '2026-12-03T06:00:00+00:00',
+              vehicle_number: 'KA01AB1234',
+            },
+          },
+        ],
+      },
+    });
+    expect(grid.findAll('button').map((b) => b.attributes('aria-label'))).toEqual([
+      'Spot 1, available',
+      'Spot 2, available, advance spot, no booking ahead',
+      'Spot 3, reserved, advance spot, next booking 3 Dec 09:00–11:30',
+    ]);
+    expect(grid.findAll('.advance-mark').length).toBe(3); // two spots and the legend
+    expect(grid.text()).toContain('Advance spot: kept for bookings made ahead');
+    expect(grid.findAll('button')[2].text()).toContain('3 Dec 09:00–11:30');
+  });
+
+  it('shows no legend for a lot without advance spots', () => {
+    const grid = mount(SpotGrid, { props: { spots } });
+    expect(grid.text()).not.toContain('Advance spot');
+  });
+
   it('tells which spot was chosen', async () => {
     const grid = mount(SpotGrid, { props: { spots } });
     await grid.findAll('button')[2].trigger('click');

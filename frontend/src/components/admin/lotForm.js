@@ -7,7 +7,17 @@ export const LOT_FIELDS = [
   { name: 'pincode', label: 'PIN code', type: 'text', inputmode: 'numeric', maxlength: 6 },
   { name: 'price_per_hour', label: 'Price per hour', type: 'text', inputmode: 'decimal' },
   { name: 'total_spots', label: 'Number of spots', type: 'number', min: 1, max: 1000 },
+  {
+    name: 'advance_spots',
+    label: 'Advance spots',
+    type: 'number',
+    min: 0,
+    max: 1000,
+    help: 'The highest-numbered spots, kept for bookings made ahead for a time window. 0 for none.',
+  },
 ];
+
+const count = (typed) => (typed === '' || typed === null ? null : Number(typed));
 
 /**
  * A price as the API wants it: "40" -> "40.00", "7.5" -> "7.50". Anything that is not a plain
@@ -33,7 +43,8 @@ export function lotBody(values, lot = null) {
     address: String(values.address).trim(),
     pincode: String(values.pincode).trim(),
     price_per_hour: moneyString(values.price_per_hour),
-    total_spots: values.total_spots === '' ? null : Number(values.total_spots),
+    total_spots: count(values.total_spots),
+    advance_spots: count(values.advance_spots),
   };
   if (!lot) return body;
   return Object.fromEntries(Object.entries(body).filter(([key, value]) => lot[key] !== value));
@@ -41,9 +52,18 @@ export function lotBody(values, lot = null) {
 
 /** The values that fill the form for `lot` (empty for a new lot). */
 export function lotValues(lot = null) {
-  if (!lot) return { name: '', address: '', pincode: '', price_per_hour: '', total_spots: '' };
-  const { name, address, pincode, price_per_hour, total_spots } = lot;
-  return { name, address, pincode, price_per_hour, total_spots };
+  if (!lot) {
+    return {
+      name: '',
+      address: '',
+      pincode: '',
+      price_per_hour: '',
+      total_spots: '',
+      advance_spots: 0,
+    };
+  }
+  const { name, address, pincode, price_per_hour, total_spots, advance_spots = 0 } = lot;
+  return { name, address, pincode, price_per_hour, total_spots, advance_spots };
 }
 
 /**

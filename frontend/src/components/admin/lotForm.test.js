@@ -25,6 +25,7 @@ describe('lotBody', () => {
     pincode: '560025',
     price_per_hour: '40.00',
     total_spots: 10,
+    advance_spots: 0,
   };
 
   it('sends every field of a new lot, the count as a number', () => {
@@ -35,7 +36,20 @@ describe('lotBody', () => {
       pincode: '560001',
       price_per_hour: '50.00',
       total_spots: 4,
+      advance_spots: 0,
     });
+  });
+
+  it('sends the advance spots typed, as a number', () => {
+    const values = { ...lotValues(), name: 'A', address: 'B', pincode: '560001' };
+    const body = lotBody({ ...values, price_per_hour: '40', total_spots: 10, advance_spots: '3' });
+    expect(body.advance_spots).toBe(3);
+    expect(lotBody({ ...lotValues(lot), advance_spots: 4 }, lot)).toEqual({ advance_spots: 4 });
+  });
+
+  it('starts a new lot with no advance spots', () => {
+    expect(lotValues().advance_spots).toBe(0);
+    expect(lotValues({ ...lot, advance_spots: 2 }).advance_spots).toBe(2);
   });
 
   it('sends only what changed on an edit', () => {
@@ -59,6 +73,14 @@ describe('fieldMessages', () => {
       detail: {},
     });
     expect(fieldMessages(error)).toEqual({ total_spots: 'that would remove a spot in use' });
+  });
+
+  it('puts a conflict about advance spots under its field', () => {
+    const error = errorFromResponse(409, {
+      message: 'advance_spots: spot 9 has an upcoming booking',
+      detail: {},
+    });
+    expect(fieldMessages(error)).toEqual({ advance_spots: 'spot 9 has an upcoming booking' });
   });
 
   it('gives nothing for an error about no field', () => {
