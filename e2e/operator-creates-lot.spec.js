@@ -63,6 +63,10 @@ test('the lot form works from the keyboard alone', async ({ adminPage }) => {
     await adminPage.keyboard.type(value);
     await adminPage.keyboard.press('Tab');
   }
+  // "Advance spots" comes last and starts at 0: a lot for drive-ups only.
+  await expect(adminPage.getByLabel('Advance spots', { exact: true })).toBeFocused();
+  await expect(adminPage.getByLabel('Advance spots', { exact: true })).toHaveValue('0');
+  await adminPage.keyboard.press('Tab');
   await expect(lots.saveLot).toBeFocused();
   await adminPage.getByLabel('Number of spots', { exact: true }).press('Enter');
 

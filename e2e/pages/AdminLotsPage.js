@@ -13,13 +13,14 @@ export class AdminLotsPage {
   }
 
   /** Fills the lot form; values are strings as typed. */
-  async fillLotForm({ name, address, pincode, price, spots }) {
+  async fillLotForm({ name, address, pincode, price, spots, advance }) {
     const field = (label) => this.page.getByLabel(label, { exact: true });
     await field('Name').fill(name);
     await field('Address').fill(address);
     await field('PIN code').fill(pincode);
     await field('Price per hour').fill(price);
     await field('Number of spots').fill(spots);
+    if (advance !== undefined) await field('Advance spots').fill(advance);
   }
 
   /** The lot's region (`<section aria-labelledby>` its heading). */
@@ -37,6 +38,13 @@ export class AdminLotsPage {
     return this.lot(lotName).getByRole('button', {
       name: `Spot ${number}, ${status}`,
       exact: true,
+    });
+  }
+
+  /** Spot `number` whose name starts "Spot N, <status>" (words may follow, as for advance spots). */
+  spotStartingWith(lotName, number, status) {
+    return this.lot(lotName).getByRole('button', {
+      name: new RegExp(`^Spot ${number}, ${status}\\b`),
     });
   }
 

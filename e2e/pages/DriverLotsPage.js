@@ -1,11 +1,36 @@
 import { expect } from '@playwright/test';
 
-// /lots: "Search lots", then "Book", "Vehicle number", "Confirm booking".
+// /lots: "Search lots", "Arrive" and "Leave", then "Book", "Vehicle number", "Confirm booking".
 export class DriverLotsPage {
   /** @param {import('@playwright/test').Page} page */
   constructor(page) {
     this.page = page;
     this.search = page.getByLabel('Search lots');
+    this.arrive = page.getByLabel('Arrive', { exact: true });
+    this.leave = page.getByLabel('Leave', { exact: true });
+    this.useNextQuarter = page.getByRole('button', { name: /^Use \d\d:\d\d/ });
+    this.clearWindow = page.getByRole('button', { name: /^Clear/ });
+    this.confirm = page.getByRole('button', { name: /^Confirm booking/ });
+  }
+
+  /** Fills "Arrive" and "Leave" with datetime-local values ("2026-12-03T09:00"). */
+  async setWindow(arrive, leave) {
+    await this.arrive.fill(arrive);
+    await this.leave.fill(leave);
+  }
+
+  /** The card of the lot (an article named by its heading). */
+  card(lotName) {
+    return this.page.getByRole('article', { name: lotName, exact: true });
+  }
+
+  /** Searches for the lot, presses "Book" and types the vehicle, stopping before confirming. */
+  async startBooking(lotName, vehicle) {
+    await this.search.fill(lotName);
+    const book = this.page.getByRole('button', { name: /^Book/ });
+    await expect(book).toHaveCount(1);
+    await book.click();
+    await this.page.getByLabel('Vehicle number').fill(vehicle);
   }
 
   async open() {

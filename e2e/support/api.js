@@ -67,6 +67,17 @@ export class ParkingApi {
     return this.ok('POST', '/api/reservations', driver.token, body);
   }
 
+  /** A window booking: `startsAt` and `endsAt` are ISO 8601 instants with an offset. */
+  bookWindow(driver, lotId, startsAt, endsAt, vehicle = vehicleNumber()) {
+    const body = { lot_id: lotId, vehicle_number: vehicle, starts_at: startsAt, ends_at: endsAt };
+    return this.ok('POST', '/api/reservations', driver.token, body);
+  }
+
+  /** The server's settings: `app_timezone`, `currency`, `early_arrival_minutes`, … */
+  meta() {
+    return this.ok('GET', '/api/meta');
+  }
+
   park(driver, reservationId) {
     return this.ok('POST', `/api/reservations/${reservationId}/park`, driver.token);
   }
