@@ -99,6 +99,7 @@ test('a window from the next quarter-hour is parked at once, released, and costs
   await reservations.park.click();
   await expect(reservations.release).toBeVisible();
   await expect(page.getByText(/costs .* for every started hour after it/)).toBeVisible();
+  await checkState(page, 'driver-reservations-parked-window');
   await reservations.release.click();
   const stay = page.getByRole('article', { name: new RegExp(vehicle) });
   const cost = stay.locator('dt', { hasText: /^Cost$/ }).locator('xpath=following-sibling::dd[1]');

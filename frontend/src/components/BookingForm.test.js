@@ -111,4 +111,11 @@ describe('BookingForm', () => {
     expect(book.mock.calls[1][2]).not.toBe(book.mock.calls[0][2]);
     wrapper.unmount();
   });
+
+  it('says it books now when only one of the two times is filled', () => {
+    const wrapper = form(vi.fn(), [], { windowIncomplete: true });
+    expect(wrapper.text()).toContain('this books a spot now');
+    expect(wrapper.text()).toContain('We hold');
+    wrapper.unmount();
+  });
 });
