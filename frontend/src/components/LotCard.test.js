@@ -26,6 +26,12 @@ describe('LotCard', () => {
     expect(text).toContain('₹120.00 for this window');
   });
 
+  it('leaves the price to the open booking form, so the page says it once', () => {
+    const text = card({ windowReady: true, expanded: true }).text();
+    expect(text).toContain('2 advance spots free for this window');
+    expect(text).not.toContain('₹120.00');
+  });
+
   it('shows nothing about a window until the figures for it are in', () => {
     const text = card({ windowReady: false }).text();
     expect(text).not.toContain('for this window');
