@@ -1,15 +1,19 @@
 """`make bench`: the app under load, measured against baselines taken in the same run.
 
 For SQLite, then PostgreSQL when one answers at 127.0.0.1:5432 (a throwaway database, dropped
-afterwards): `parking init`, bulk seeding (50 lots x 100 spots, 10,000 drivers, 500,000 past
-stays), then `parking serve` and the bare Flask app (`bench/bare_app.py`) served the same way,
-and wrk on loopback in three interleaved rounds (medians reported): health and the cached lot
-list, the booking cycle of 32 drivers, freshness, the summaries cold and warm; then the CSV
-export and the monthly report on a real `parking worker`, and 1,000 idle connections.
+afterwards): `parking init`, bulk seeding (50 lots x 100 spots, 50 of them advance spots,
+10,000 drivers, 500,000 past stays), then `parking serve` and the bare Flask app
+(`bench/bare_app.py`) served the same way, and wrk on loopback in three interleaved rounds
+(medians reported): health, the cached lot list and the lot list for a window, the booking
+cycle of 32 drivers, their window bookings, freshness, the summaries cold and warm; then the
+CSV export and the monthly report on a real `parking worker`, and 1,000 idle connections.
 
 Writes `bench/RESULTS.md` and prints it. `BENCH_SCALE=small` is a quick run for development
 (1,000 drivers, 20,000 stays, shorter measurements) that writes `var/bench/RESULTS-small.md`;
-`BENCH_DATABASES=sqlite` (or `postgresql`) picks the databases. pytest never runs this.
+`BENCH_DATABASES=sqlite` (or `postgresql`) picks the databases. `BENCH_ONLY=window` runs only
+the window scenarios and their baselines (the plain lot list, the booking cycle), skips the jobs
+and idle connections, and writes `var/bench/RESULTS-<scale>-window.md`: for development, never
+for bench/RESULTS.md. pytest never runs this.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from bench import servers
-from bench.scenarios import TIMINGS, DatabaseBench, Row
+from bench.scenarios import ONLY, TIMINGS, DatabaseBench, Row
 from bench.seed import SCALES, seed
 
 COLUMNS = ("scenario", "database", "figure", "baseline", "ratio", "target", "met?", "command")
@@ -37,7 +41,7 @@ def sqlalchemy_url(url: str) -> str:
     return url.replace("postgresql://", "postgresql+psycopg://", 1)
 
 
-def bench_database(database: str, scale_name: str, work: Path) -> list[Row]:
+def bench_database(database: str, scale_name: str, work: Path, only: str | None) -> list[Row]:
     scale, timing = SCALES[scale_name], TIMINGS[scale_name]
     work.mkdir(parents=True)
     with ExitStack() as stack:
@@ -62,7 +66,8 @@ def bench_database(database: str, scale_name: str, work: Path) -> list[Row]:
         print(f"[{database}] seeded in {seconds:.0f} s", flush=True)
         engine.dispose()
         seeding = Row(
-            f"0. Seeding {scale.lots} lots x {scale.spots_per_lot} spots, {scale.drivers:,} "
+            f"0. Seeding {scale.lots} lots x {scale.spots_per_lot} spots "
+            f"({scale.advance_spots_per_lot} advance), {scale.drivers:,} "
             f"drivers, {scale.reservations:,} reservations",
             database,
             f"{seconds:.1f} s",
@@ -86,11 +91,13 @@ def bench_database(database: str, scale_name: str, work: Path) -> list[Row]:
             work=work,
         )
         bench.rows.append(seeding)
-        for name, step in (
-            ("HTTP scenarios", bench.http_scenarios),
-            ("export and monthly report", lambda: bench.jobs(env, sink)),
-            ("idle connections", bench.idle_connections),
-        ):
+        steps = [("HTTP scenarios", lambda: bench.http_scenarios(only=only))]
+        if not only:
+            steps += [
+                ("export and monthly report", lambda: bench.jobs(env, sink)),
+                ("idle connections", bench.idle_connections),
+            ]
+        for name, step in steps:
             print(f"[{database}] {name} ...", flush=True)
             started = time.perf_counter()
             step()
@@ -133,6 +140,9 @@ def main() -> None:
     scale_name = os.environ.get("BENCH_SCALE", "full")
     if scale_name not in SCALES:
         raise SystemExit(f"BENCH_SCALE must be one of {', '.join(SCALES)}, not {scale_name!r}")
+    only = os.environ.get("BENCH_ONLY") or None
+    if only is not None and only not in ONLY:
+        raise SystemExit(f"BENCH_ONLY must be one of {', '.join(ONLY)}, not {only!r}")
     wanted = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
     databases = ["sqlite"] if "sqlite" in wanted else []
     skipped = ""
@@ -147,35 +157,42 @@ def main() -> None:
     soft = min(hard, 65536) if hard != resource.RLIM_INFINITY else 65536
     resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
+    # Others' processes share the cores (the figures are slower for it): shown in the header.
+    load = os.getloadavg()[0]
     work = Path(tempfile.mkdtemp(prefix="parking-bench-"))
     print(f"work directory (databases, server and worker logs): {work}")
     started = time.monotonic()
     rows: list[Row] = []
     for database in databases:
-        rows += bench_database(database, scale_name, work / database)
+        rows += bench_database(database, scale_name, work / database, only)
     minutes = (time.monotonic() - started) / 60
 
     dirty = " (with uncommitted changes)" if git("status", "--porcelain", "--", "parking") else ""
     header = [
         "# Benchmark results",
         "",
-        f"`make bench`{' with BENCH_SCALE=' + scale_name if scale_name != 'full' else ''}, "
+        f"`make bench`{' with BENCH_SCALE=' + scale_name if scale_name != 'full' else ''}"
+        f"{' with BENCH_ONLY=' + only if only else ''}, "
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {git('rev-parse', '--short', 'HEAD')}"
-        f"{dirty}, {os.cpu_count()} cores, {minutes:.1f} minutes. {skipped}",
+        f"{dirty}, {os.cpu_count()} cores (load average {load:.1f} at the start), "
+        f"{minutes:.1f} minutes. {skipped}",
         "",
         "Every figure is the median of 3 interleaved runs (each run in brackets) unless it says",
         "otherwise; the jobs run once. wrk runs on the same machine over loopback, so it shares",
         "the cores with the server. No worker runs during the HTTP scenarios; the receipts their",
         "releases queue are dropped before the job scenarios. The booking cycle's latency target",
         "is per request (book, park and release alike); the whole cycle's is shown beside it.",
+        "Window bookings (rows 7) are booked and cancelled at once, so no driver reaches",
+        "MAX_ACTIVE_RESERVATIONS and the lots' 50 advance spots do not fill up.",
         "Ratios compare with a baseline measured in the same run. How each figure is measured:",
         "`bench/README.md`.",
     ]
     text = markdown(rows, header)
-    if scale_name == "full":
+    if scale_name == "full" and not only:
         output = servers.REPO / "bench" / "RESULTS.md"
     else:
-        output = servers.REPO / "var" / "bench" / f"RESULTS-{scale_name}.md"
+        suffix = f"-{only}" if only else ""
+        output = servers.REPO / "var" / "bench" / f"RESULTS-{scale_name}{suffix}.md"
         output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text)
     print(text)

@@ -17,13 +17,35 @@ import requests
 import sqlalchemy as sa
 
 from bench.load import WrkResult, wrk
-from bench.seed import DRIVER_PASSWORD, Seeded, double_bookings
+from bench.seed import (
+    DRIVER_PASSWORD,
+    Seeded,
+    double_bookings,
+    window_bookings,
+    window_overlaps,
+)
 from bench.servers import ADMIN_EMAIL, ADMIN_PASSWORD, MailSink, Server, Worker, delete_keys
 from parking.db import UTCDateTime
 
 DRIVERS = 32
 GET_CONNECTIONS = 16
 IDLE_CONNECTIONS = 1000
+ZONE = ZoneInfo("Asia/Kolkata")  # APP_TIMEZONE of the bench's servers
+# The HTTP measurements, in the order each round runs them. `BENCH_ONLY=window` runs only the
+# window scenarios and the baselines they are compared with (for development).
+HTTP_MEASUREMENTS = (
+    "health",
+    "lots",
+    "window_lots",
+    "bare",
+    "cycle",
+    "window",
+    "fresh",
+    "cold",
+    "admin",
+    "me",
+)
+ONLY = {"window": ("lots", "window_lots", "cycle", "window")}
 
 
 @dataclass(frozen=True)
@@ -122,6 +144,14 @@ class DatabaseBench:
         self.cycle_drivers = self._drivers_file("cycle", "CY", lambda n: seeded.lot_ids[0])
         # Freshness: driver n books only in lot n, so nobody else changes what it reads.
         self.fresh_drivers = self._drivers_file("fresh", "FR", lambda n: seeded.lot_ids[n])
+        # Window bookings go to a random lot each time, as the cycle's do.
+        self.window_drivers = self._drivers_file("window", "WB", lambda n: seeded.lot_ids[0])
+        # The window lot list's fixed window: tomorrow 09:00-11:30 in APP_TIMEZONE.
+        tomorrow = datetime.now(ZONE).date() + timedelta(days=1)
+        starts = datetime(tomorrow.year, tomorrow.month, tomorrow.day, 9, 0, tzinfo=ZONE)
+        self.window_query = "starts_at={}&ends_at={}".format(
+            *(t.isoformat().replace("+", "%2B") for t in (starts, starts + timedelta(hours=2.5)))
+        )
 
     def row(self, scenario: str, figure: str, **fields) -> None:
         self.rows.append(Row(scenario, self.database, figure, **fields))
@@ -134,21 +164,29 @@ class DatabaseBench:
 
     # --- HTTP scenarios, three interleaved rounds --------------------------------------------
 
-    def http_scenarios(self, rounds: int = 3) -> None:
+    def http_scenarios(self, rounds: int = 3, only: str | None = None) -> None:
+        measures = {
+            "health": lambda: self._get(self.app, "/api/health"),
+            "lots": lambda: self._get(self.app, "/api/lots", self.drivers[0]),
+            "window_lots": lambda: self._get(
+                self.app, f"/api/lots?{self.window_query}", self.drivers[0]
+            ),
+            "bare": lambda: self._get(self.bare, "/api/health"),
+            "cycle": self._cycles,
+            "window": self._window_bookings,
+            "fresh": self._freshness,
+            "cold": self._cold_summaries,
+            "admin": lambda: self._get(self.app, "/api/admin/summary", self.admin),
+            "me": lambda: self._get(self.app, "/api/me/summary", self.summary_driver),
+        }
+        names = ONLY[only] if only else HTTP_MEASUREMENTS
         results: dict[str, list] = {}
         for _ in range(rounds):
-            for name, measure in (
-                ("health", lambda: self._get(self.app, "/api/health")),
-                ("lots", lambda: self._get(self.app, "/api/lots", self.drivers[0])),
-                ("bare", lambda: self._get(self.bare, "/api/health")),
-                ("cycle", self._cycles),
-                ("fresh", self._freshness),
-                ("cold", self._cold_summaries),
-                ("admin", lambda: self._get(self.app, "/api/admin/summary", self.admin)),
-                ("me", lambda: self._get(self.app, "/api/me/summary", self.summary_driver)),
-            ):
-                results.setdefault(name, []).append(measure())
-        self._report_http(results)
+            for name in names:
+                results.setdefault(name, []).append(measures[name]())
+        if not only:
+            self._report_http(results)
+        self._report_windows(results)
 
     def _get(self, server: Server, path: str, token: str | None = None) -> WrkResult:
         return wrk(
@@ -167,6 +205,21 @@ class DatabaseBench:
             script="cycle.lua",
             env={
                 "BENCH_DRIVERS": str(self.cycle_drivers),
+                "BENCH_LOT_IDS": ",".join(map(str, self.seeded.lot_ids)),
+            },
+        )
+        self._end_active_reservations()
+        return result
+
+    def _window_bookings(self) -> WrkResult:
+        result = wrk(
+            self.app.url,
+            threads=DRIVERS,
+            connections=DRIVERS,
+            seconds=self.timing.cycle_seconds,
+            script="window.lua",
+            env={
+                "BENCH_DRIVERS": str(self.window_drivers),
                 "BENCH_LOT_IDS": ",".join(map(str, self.seeded.lot_ids)),
             },
         )
@@ -318,6 +371,69 @@ class DatabaseBench:
             target="0",
             met=verdict(stale == 0 and reads > 0),
             command=fresh[0].command,
+        )
+
+    def _report_windows(self, results: dict[str, list]) -> None:
+        """Rows 7: window bookings beside the drive-up cycle's bookings, the window lot list
+        beside the plain one, and the overlap check."""
+        cycles, windows = results["cycle"], results["window"]
+        drive_up = median([r.counters["cycles"] / r.seconds for r in cycles])
+        per_second = [r.counters["booked"] / r.seconds for r in windows]
+        share = median(per_second) / drive_up if drive_up else 0.0
+        command = windows[0].command
+        self.row(
+            f"7. Window bookings (book a random window in the next 7 days, cancel), "
+            f"{DRIVERS} drivers: window bookings/s (201s) vs drive-up bookings/s",
+            runs(per_second, "/s", 1) + self._failures(windows),
+            baseline=f"{drive_up:.1f}/s drive-up bookings (= cycles/s of row 2: one booking each)",
+            ratio=f"{share:.0%}",
+            target=">= 50%",
+            met=verdict(share >= 0.5),
+            command=command,
+        )
+        self.row(
+            "7. Window bookings: request latency p50 / p99 (book and cancel alike)",
+            f"{median([r.p50_ms for r in windows]):.0f} ms / "
+            f"{median([r.p99_ms for r in windows]):.0f} ms (p99 runs: "
+            + ", ".join(f"{r.p99_ms:.0f}" for r in windows)
+            + ")",
+            baseline=f"{median([r.p50_ms for r in cycles]):.0f} ms / "
+            f"{median([r.p99_ms for r in cycles]):.0f} ms drive-up cycle (row 2)",
+            command=command,
+        )
+        booked = sum(r.counters["booked"] for r in windows)
+        conflicts = sum(r.counters["conflicts"] for r in windows)
+        server_errors = sum(r.counters["server_errors"] for r in windows)
+        unexpected = sum(r.counters["unexpected"] for r in windows)
+        asked = booked + conflicts  # other answers are in `unexpected`
+        self.row(
+            "7. Window bookings: answers other than 201 (book) / 200 (cancel), all runs",
+            f"{server_errors} 5xx; {conflicts} of {asked:,} bookings 409 (no advance spot "
+            f"free); {unexpected - server_errors} other",
+            target="0 5xx",
+            met=verdict(server_errors == 0 and booked > 0),
+            command=command,
+        )
+        overlapping = window_overlaps(self.engine)
+        self.row(
+            "7. Overlapping window bookings: two on a spot, windows overlapping, both active",
+            f"{overlapping} (all {window_bookings(self.engine):,} window bookings checked)",
+            target="0",
+            met=verdict(overlapping == 0),
+            command="SQL self-join of window bookings per spot: [starts_at, ends_at) and "
+            "[reserved_at, cancelled_at or left_at) both overlap",
+        )
+        lots = median([r.rate for r in results["lots"]])
+        window_lots = [r.rate for r in results["window_lots"]]
+        list_share = median(window_lots) / lots
+        self.row(
+            "7. `GET /api/lots?starts_at=&ends_at=` (tomorrow 09:00-11:30) vs `GET /api/lots`",
+            runs(window_lots, " req/s") + self._failures(results["window_lots"]),
+            baseline=runs([r.rate for r in results["lots"]], " req/s"),
+            ratio=f"{list_share:.0%}",
+            target=">= 60%",
+            met=verdict(list_share >= 0.6),
+            command=results["window_lots"][0].command,
         )
 
     @staticmethod

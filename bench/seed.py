@@ -1,9 +1,11 @@
 """Bulk seeding: lots with spots, drivers and a year of past stays, with SQLAlchemy Core.
 
 Rows go in as lists of dicts, in chunks (one executemany each), straight into the tables the
-migrations made; the reservations through COPY on PostgreSQL. Past stays never overlap on a
-spot, so the double-booking check afterwards can look at every reservation, seeded or booked
-during the run.
+migrations made; the reservations through COPY on PostgreSQL. Each lot's highest-numbered
+`advance_spots_per_lot` spots are advance spots (`kind` written here, as the app's
+`_assign_kinds` would). Past stays never overlap on a spot, so the double-booking check
+afterwards can look at every drive-up, seeded or booked during the run; window bookings, which
+may share a spot for different windows, have their own check (`window_overlaps`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from argon2 import PasswordHasher, profiles
 
 import parking.models  # noqa: F401 - registers every table on Base.metadata
 from parking.db import Base, UTCDateTime
+from parking.reservations.models import ADVANCE, DRIVE_UP
 
 CHUNK = 10_000
 DRIVER_PASSWORD = "bench-driver-password"
@@ -28,6 +31,8 @@ CANCELLED_SHARE = 0.1
 class Scale:
     lots: int
     spots_per_lot: int
+    # The highest-numbered spots of each lot, kept for window bookings; the rest are drive-up.
+    advance_spots_per_lot: int
     drivers: int
     reservations: int
     # The seeded stays are spread over this many days, ending a few hours ago.
@@ -36,9 +41,21 @@ class Scale:
 
 SCALES = {
     "full": Scale(
-        lots=50, spots_per_lot=100, drivers=10_000, reservations=500_000, history_days=365
+        lots=50,
+        spots_per_lot=100,
+        advance_spots_per_lot=50,
+        drivers=10_000,
+        reservations=500_000,
+        history_days=365,
     ),
-    "small": Scale(lots=50, spots_per_lot=100, drivers=1_000, reservations=20_000, history_days=60),
+    "small": Scale(
+        lots=50,
+        spots_per_lot=100,
+        advance_spots_per_lot=50,
+        drivers=1_000,
+        reservations=20_000,
+        history_days=60,
+    ),
 }
 
 
@@ -108,6 +125,7 @@ def seed(engine: sa.Engine, scale: Scale, now: datetime | None = None) -> Seeded
                     "address": f"{n} Ring Road, Bengaluru",
                     "pincode": f"5600{n % 100:02d}",
                     "price_per_hour": Decimal(20 + 5 * (n % 7)),
+                    "advance_spots": scale.advance_spots_per_lot,
                     "created_at": created,
                 }
                 for n in range(1, scale.lots + 1)
@@ -115,11 +133,16 @@ def seed(engine: sa.Engine, scale: Scale, now: datetime | None = None) -> Seeded
         )
         lot_rows = connection.execute(sa.select(lots.c.id, lots.c.price_per_hour)).all()
         price_of = dict(lot_rows)
+        first_advance = scale.spots_per_lot - scale.advance_spots_per_lot + 1
         _insert(
             connection,
             spots,
             [
-                {"lot_id": lot_id, "number": number}
+                {
+                    "lot_id": lot_id,
+                    "number": number,
+                    "kind": ADVANCE if number >= first_advance else DRIVE_UP,
+                }
                 for lot_id, _ in lot_rows
                 for number in range(1, scale.spots_per_lot + 1)
             ],
@@ -197,10 +220,12 @@ def seed(engine: sa.Engine, scale: Scale, now: datetime | None = None) -> Seeded
 
 
 def double_bookings(engine: sa.Engine) -> int:
-    """Reservations that began while an earlier one on the same spot was still active.
+    """Drive-up reservations that began while an earlier one on the same spot was still active.
 
     A stay is active from `reserved_at` until `left_at` or `cancelled_at` (still active when
-    neither is set); per spot, in order, each must start after every earlier one ended.
+    neither is set); per spot, in order, each must start after every earlier one ended. Window
+    bookings (`starts_at` set) are left to `window_overlaps`: several may be active on one spot
+    at once, for windows that do not overlap.
     """
     query = sa.text(
         """
@@ -210,8 +235,43 @@ def double_bookings(engine: sa.Engine) -> int:
                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
             ) AS earlier_end
             FROM reservations
+            WHERE starts_at IS NULL
         ) AS stays
         WHERE reserved_at < earlier_end
+        """
+    )
+    with engine.connect() as connection:
+        forever = sa.bindparam("forever", datetime(9999, 1, 1, tzinfo=UTC), type_=UTCDateTime)
+        return connection.scalar(query.bindparams(forever))
+
+
+def window_bookings(engine: sa.Engine) -> int:
+    with engine.connect() as connection:
+        return connection.scalar(
+            sa.text("SELECT count(*) FROM reservations WHERE starts_at IS NOT NULL")
+        )
+
+
+def window_overlaps(engine: sa.Engine) -> int:
+    """Pairs of window bookings on one spot whose windows overlap and that were active at the
+    same moment.
+
+    Windows are half-open, [starts_at, ends_at). A booking is active from `reserved_at` until
+    `left_at` or `cancelled_at` (still active when neither is set), so two bookings both still
+    active count, and so does one booked over another before that one was cancelled.
+    """
+    query = sa.text(
+        """
+        WITH windows AS (
+            SELECT id, spot_id, starts_at, ends_at, reserved_at,
+                   coalesce(left_at, cancelled_at, :forever) AS active_until
+            FROM reservations
+            WHERE starts_at IS NOT NULL
+        )
+        SELECT count(*) FROM windows AS a JOIN windows AS b
+            ON a.spot_id = b.spot_id AND a.id < b.id
+        WHERE a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+          AND a.reserved_at < b.active_until AND b.reserved_at < a.active_until
         """
     )
     with engine.connect() as connection:
