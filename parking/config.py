@@ -87,6 +87,11 @@ class Settings(BaseSettings):
     CURRENCY: str = "INR"  # ISO 4217, for showing money
     REMINDER_TIME: str = "18:00"
     RESERVATION_HOLD_MINUTES: int = 30
+    # Window bookings: their longest window, how far ahead they may start, and how early
+    # before the start the driver may park.
+    MAX_BOOKING_HOURS: int = Field(24, ge=1)
+    BOOKING_HORIZON_DAYS: int = Field(30, ge=1)
+    EARLY_ARRIVAL_MINUTES: int = Field(15, ge=0)
     PUBLIC_URL: str = "http://127.0.0.1:5000"
     # Where the built front end is (default: the package's static/).
     FRONT_END_DIR: Path | None = None

@@ -12,6 +12,13 @@ def app_zone() -> ZoneInfo:
     return ZoneInfo(current_app.config["APP_TIMEZONE"])
 
 
+def local_time(moment: datetime | None) -> str | None:
+    """`2026-10-05 14:30`: a stored UTC moment on the APP_TIMEZONE clock; None stays None."""
+    if moment is None:
+        return None
+    return moment.astimezone(app_zone()).strftime("%Y-%m-%d %H:%M")
+
+
 def local_day(moment: datetime) -> str:
     """`2026-11-22`: the calendar day of a UTC moment in APP_TIMEZONE."""
     return moment.astimezone(app_zone()).date().isoformat()

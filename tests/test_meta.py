@@ -12,6 +12,9 @@ def test_meta_tells_the_app_its_settings_without_signing_in(api):
         "currency": "INR",
         "reservation_hold_minutes": 30,
         "max_active_reservations": 3,
+        "early_arrival_minutes": 15,
+        "max_booking_hours": 24,
+        "booking_horizon_days": 30,
         "webhook_allowed_hosts": ["chat.googleapis.com", "127.0.0.1"],
     }
 

@@ -12,6 +12,7 @@ import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
 
 import requests
 
@@ -27,9 +28,10 @@ def _drivers(live: LiveServer, count: int) -> list[str]:
         return list(pool.map(lambda _: live.new_driver(), range(count)))
 
 
-def _lot(live: LiveServer, total_spots: int) -> dict:
+def _lot(live: LiveServer, total_spots: int, advance_spots: int = 0) -> dict:
     admin = live.login(ADMIN_EMAIL, ADMIN_PASSWORD)
-    response = live.request("POST", "/api/lots", admin, json=lot_body(total_spots=total_spots))
+    body = lot_body(total_spots=total_spots, advance_spots=advance_spots)
+    response = live.request("POST", "/api/lots", admin, json=body)
     assert response.status_code == 201, response.text
     return response.json()
 
@@ -53,12 +55,12 @@ def _all_at_once(live: LiveServer, requests_to_send: list[dict]) -> tuple[list, 
     return responses, time.perf_counter() - started
 
 
-def _booking(lot_id: int, token: str, vehicle: str, **headers) -> dict:
+def _booking(lot_id: int, token: str, vehicle: str, window: dict | None = None, **headers) -> dict:
     return {
         "method": "POST",
         "path": "/api/reservations",
         "token": token,
-        "json": {"lot_id": lot_id, "vehicle_number": vehicle},
+        "json": {"lot_id": lot_id, "vehicle_number": vehicle} | (window or {}),
         "headers": headers,
     }
 
@@ -126,3 +128,31 @@ def test_one_idempotency_key_sent_ten_times_at_once_books_once(live):
     mine = live.request("GET", "/api/reservations", token).json()
     assert mine["total"] == 1, f"{figures}; the driver holds {mine['total']} reservations"
     assert mine["items"][0]["id"] in ids
+
+
+def test_twenty_drivers_racing_for_one_window_on_three_spots_never_overlap(live):
+    """Window bookings are kept apart by the database (exclusion constraint or trigger), and
+    the losers of a spot pick again: 3 bookings, one per advance spot, 17 refusals."""
+    lot = _lot(live, total_spots=5, advance_spots=3)
+    tokens = _drivers(live, 20)
+    starts_at = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
+    window = {
+        "starts_at": starts_at.isoformat(),
+        "ends_at": (starts_at + timedelta(hours=2)).isoformat(),
+    }
+    bookings = [_booking(lot["id"], token, f"WIN{n:04d}", window) for n, token in enumerate(tokens)]
+
+    responses, elapsed = _all_at_once(live, bookings)
+
+    figures = _report("20 drivers, one window, 3 advance spots", responses, elapsed)
+    statuses = Counter(response.status_code for response in responses)
+    assert statuses == {201: 3, 409: 17}, figures
+    winners = [response.json() for response in responses if response.status_code == 201]
+    assert sorted(w["spot_number"] for w in winners) == [3, 4, 5], figures
+    admin = live.login(ADMIN_EMAIL, ADMIN_PASSWORD)
+    spots = live.request("GET", f"/api/lots/{lot['id']}/spots", admin).json()
+    booked = {spot["next_booking"]["id"] for spot in spots if spot["next_booking"]}
+    assert booked == {w["id"] for w in winners}, figures
+    query = {"starts_at": window["starts_at"], "ends_at": window["ends_at"]}
+    listed = live.request("GET", "/api/lots", admin, params=query).json()
+    assert [item["available_for_window"] for item in listed if item["id"] == lot["id"]] == [0]

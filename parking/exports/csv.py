@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-# The contract's columns; an admin's export of everyone's reservations adds DRIVER_COLUMNS.
+# The contract's columns; an admin's export of everyone's reservations adds DRIVER_COLUMNS;
+# every export ends with WINDOW_COLUMNS (empty for drive-ups).
 HEADER = (
     "reservation_id",
     "lot_name",
@@ -21,6 +22,7 @@ HEADER = (
     "remarks",
 )
 DRIVER_COLUMNS = ("user_email", "user_name")
+WINDOW_COLUMNS = ("starts_at", "ends_at", "quoted_cost")
 
 # A spreadsheet runs a cell starting with one of these as a formula (`=HYPERLINK(...)` in a lot
 # name would be a live link in the admin's sheet); a leading quote makes it plain text (OWASP).
@@ -62,10 +64,13 @@ def row(
     price_per_hour: Decimal,
     cost: Decimal | None,
     remarks: str | None,
+    starts_at: datetime | None,
+    ends_at: datetime | None,
+    quoted_cost: Decimal | None,
     **driver: str,
 ) -> tuple[str, ...]:
-    """The cells of one reservation, in HEADER order (then the driver's, when given); an empty
-    cell stands for null."""
+    """The cells of one reservation, in HEADER order, then the driver's (when given) and the
+    window's; an empty cell stands for null."""
     return (
         number(reservation_id),
         text(lot_name),
@@ -80,4 +85,7 @@ def row(
         money(cost),
         text(remarks),
         *(text(driver[column]) for column in DRIVER_COLUMNS if column in driver),
+        time(starts_at),
+        time(ends_at),
+        money(quoted_cost),
     )

@@ -117,10 +117,12 @@ def _rows_query(export: Export) -> sa.Select:
         .order_by(Reservation.id)
     )
     if export.all_reservations:
-        return query.join(User, User.id == Reservation.user_id).add_columns(
+        query = query.join(User, User.id == Reservation.user_id).add_columns(
             User.email.label("user_email"), User.full_name.label("user_name")
         )
-    return query.where(Reservation.user_id == export.user_id)
+    else:
+        query = query.where(Reservation.user_id == export.user_id)
+    return query.add_columns(Reservation.starts_at, Reservation.ends_at, Reservation.quoted_cost)
 
 
 @contextmanager

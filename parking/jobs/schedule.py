@@ -25,6 +25,10 @@ def beat_schedule(config) -> dict:
             "task": "parking.expire_holds",
             "schedule": crontab(),  # every minute
         },
+        "booking-reminders": {
+            "task": "parking.send_booking_reminders",
+            "schedule": crontab(),  # every minute
+        },
         "purge-idempotency-keys": {
             "task": "parking.purge_idempotency_keys",
             "schedule": crontab(minute=15),  # hourly

@@ -8,7 +8,7 @@ from celery import shared_task
 
 from parking.db import utcnow
 from parking.extensions import db
-from parking.jobs import monthly_report, reminders
+from parking.jobs import booking_reminders, monthly_report, reminders
 from parking.notifications.channels import Attachment
 from parking.notifications.models import RECEIPT
 from parking.notifications.service import notify_user
@@ -24,6 +24,16 @@ log = logging.getLogger(__name__)
 def send_daily_reminders() -> dict:
     result = reminders.send_daily_reminders()
     log.info("Daily reminders: %s", result)
+    return result
+
+
+@shared_task(name="parking.send_booking_reminders", ignore_result=True, **RETRY)
+def send_booking_reminders(reservation_id: int | None = None) -> dict:
+    """Every minute: "your booking starts soon" to each window booking 30 minutes or less
+    from its start; right after booking, for one that starts sooner."""
+    result = booking_reminders.send_booking_reminders(reservation_id=reservation_id)
+    if result["due"]:
+        log.info("Booking reminders: %s", result)
     return result
 
 

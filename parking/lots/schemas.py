@@ -3,6 +3,8 @@ from apiflask.validators import Range
 from marshmallow import ValidationError, validates
 
 from parking.fields import PINCODE, Money, NoNulString, Pincode, Text
+from parking.reservations.models import SPOT_KINDS
+from parking.reservations.schemas import WindowIn
 
 MAX_SPOTS = 1000
 
@@ -13,6 +15,11 @@ class LotIn(Schema):
     pincode = Pincode(required=True)
     price_per_hour = Money(required=True, metadata={"example": "50.00"})
     total_spots = fields.Integer(required=True, strict=True, validate=Range(min=1, max=MAX_SPOTS))
+    advance_spots = fields.Integer(
+        strict=True,
+        validate=Range(min=0, max=MAX_SPOTS),
+        metadata={"description": "How many of the highest-numbered spots take window bookings"},
+    )
 
     @validates("name", "address")
     def _not_blank(self, value, data_key, **kwargs):
@@ -20,7 +27,7 @@ class LotIn(Schema):
             raise ValidationError("Must not be blank.")
 
 
-class LotQueryIn(Schema):
+class LotQueryIn(WindowIn):
     q = NoNulString(load_default=None, metadata={"description": "Part of the name or address"})
     pincode = fields.String(load_default=None, metadata={"description": "6-digit PIN code"})
 
@@ -37,9 +44,17 @@ class LotOut(Schema):
     pincode = fields.String()
     price_per_hour = Money()
     total_spots = fields.Integer()
+    advance_spots = fields.Integer()
     available_spots = fields.Integer()
     reserved_spots = fields.Integer()
     occupied_spots = fields.Integer()
+    available_for_window = fields.Integer(
+        allow_none=True,
+        metadata={"description": "Advance spots free for the whole asked window (else null)"},
+    )
+    quoted_cost = Money(
+        allow_none=True, metadata={"description": "What the asked window costs here (else null)"}
+    )
     created_at = fields.DateTime()
 
 
@@ -54,12 +69,23 @@ class SpotReservationOut(Schema):
     vehicle_number = fields.String()
     reserved_at = fields.DateTime()
     parked_at = fields.DateTime(allow_none=True)
+    starts_at = fields.DateTime(allow_none=True)
+    ends_at = fields.DateTime(allow_none=True)
     estimated_cost = Money(allow_none=True)
     user = fields.Nested(SpotUserOut)
+
+
+class NextBookingOut(Schema):
+    id = fields.Integer()
+    starts_at = fields.DateTime()
+    ends_at = fields.DateTime()
+    vehicle_number = fields.String()
 
 
 class SpotOut(Schema):
     id = fields.Integer()
     number = fields.Integer()
+    kind = fields.String(metadata={"enum": list(SPOT_KINDS)})
     status = fields.String(metadata={"enum": ["available", "reserved", "occupied"]})
     reservation = fields.Nested(SpotReservationOut, allow_none=True)
+    next_booking = fields.Nested(NextBookingOut, allow_none=True)

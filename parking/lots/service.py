@@ -7,10 +7,11 @@ from decimal import Decimal
 
 from parking import changes
 from parking.db import utcnow
+from parking.errors import field_error
 from parking.extensions import db, transactional
-from parking.lots.errors import LotInUse, SpotsInUse
+from parking.lots.errors import LotInUse, SpotKindInUse, SpotsInUse
 from parking.reservations import board
-from parking.reservations.models import Lot, Spot
+from parking.reservations.models import ADVANCE, DRIVE_UP, Lot, Spot
 
 get = board.lot
 get_all = board.lots
@@ -21,47 +22,99 @@ def _add_spots(lot: Lot, *, after: int, count: int) -> None:
     db.session.add_all(Spot(lot_id=lot.id, number=after + n) for n in range(1, count + 1))
 
 
+def _check_advance_spots(advance_spots: int, total_spots: int) -> None:
+    if advance_spots > total_spots:
+        raise field_error("advance_spots", f"must be at most total_spots ({total_spots})")
+
+
 @transactional
 def create(
-    *, name: str, address: str, pincode: str, price_per_hour: Decimal, total_spots: int
+    *,
+    name: str,
+    address: str,
+    pincode: str,
+    price_per_hour: Decimal,
+    total_spots: int,
+    advance_spots: int = 0,
 ) -> dict:
-    """Create a lot with spots numbered 1..total_spots, all available."""
-    lot = Lot(name=name, address=address, pincode=pincode, price_per_hour=price_per_hour)
+    """Create a lot with spots numbered 1..total_spots, all available; the highest-numbered
+    `advance_spots` of them are kept for window bookings."""
+    _check_advance_spots(advance_spots, total_spots)
+    lot = Lot(
+        name=name,
+        address=address,
+        pincode=pincode,
+        price_per_hour=price_per_hour,
+        advance_spots=advance_spots,
+    )
     db.session.add(lot)
     db.session.flush()
     _add_spots(lot, after=0, count=total_spots)
     db.session.flush()
+    _assign_kinds(lot)
     changes.lots_changed(lot.id)
     return board.one_with_counts(lot)
 
 
+def _current_spots(lot: Lot) -> list[Spot]:
+    query = board.current_spots().where(Spot.lot_id == lot.id).order_by(Spot.number)
+    return list(db.session.scalars(query))
+
+
+def _assign_kinds(lot: Lot) -> list[Spot]:
+    """Make the highest-numbered `advance_spots` spots advance and the rest drive-up; the
+    spots whose kind changed."""
+    spots = _current_spots(lot)
+    first_advance = len(spots) - lot.advance_spots
+    changed = []
+    for index, spot in enumerate(spots):
+        kind = ADVANCE if index >= first_advance else DRIVE_UP
+        if spot.kind != kind:
+            spot.kind = kind
+            changed.append(spot)
+    return changed
+
+
 def _resize(lot: Lot, total_spots: int) -> None:
     """Grow by numbering new spots after the highest; shrink by removing the highest-numbered."""
-    spots = list(db.session.scalars(board.current_spots().where(Spot.lot_id == lot.id)))
-    current = len(spots)
+    spots = _current_spots(lot)
     highest = max((spot.number for spot in spots), default=0)
-    if total_spots > current:
-        _add_spots(lot, after=highest, count=total_spots - current)
-    elif total_spots < current:
-        doomed = sorted(spots, key=lambda spot: spot.number)[total_spots:]
-        doomed_ids = [spot.id for spot in doomed]
-        if board.spots_in_use(doomed_ids):
+    if total_spots > len(spots):
+        _add_spots(lot, after=highest, count=total_spots - len(spots))
+    elif total_spots < len(spots):
+        doomed = spots[total_spots:]
+        if board.spots_in_use([spot.id for spot in doomed]):
             raise SpotsInUse()
         now = utcnow()
         for spot in doomed:
             spot.removed_at = now
+    db.session.flush()
 
 
 @transactional
-def update(*, lot_id: int, total_spots: int | None = None, **fields) -> dict:
-    """Edit a lot; a new price applies to bookings made from now on."""
+def update(
+    *,
+    lot_id: int,
+    total_spots: int | None = None,
+    advance_spots: int | None = None,
+    **fields,
+) -> dict:
+    """Edit a lot; a new price applies to bookings made from now on. Resizing or re-splitting
+    never removes a spot in use or turns one into the other kind (409, nothing changed)."""
     lot = board.get_current_lot(lot_id, for_update=True)
     for name, value in fields.items():
         setattr(lot, name, value)
-    if total_spots is not None:
-        _resize(lot, total_spots)
+    if total_spots is not None or advance_spots is not None:
+        total = total_spots if total_spots is not None else len(_current_spots(lot))
+        lot.advance_spots = advance_spots if advance_spots is not None else lot.advance_spots
+        _check_advance_spots(lot.advance_spots, total)
+        if total_spots is not None:
+            _resize(lot, total_spots)
+        changed = _assign_kinds(lot)
+        if changed and board.spots_in_use([spot.id for spot in changed]):
+            raise SpotKindInUse()
     db.session.flush()
-    changes.lots_changed(lot.id, details=bool(fields))
+    changes.lots_changed(lot.id, details=bool(fields) or advance_spots is not None)
     return board.one_with_counts(lot)
 
 

@@ -9,6 +9,9 @@ class MetaOut(Schema):
     currency = fields.String(metadata={"description": "ISO 4217 code", "example": "INR"})
     reservation_hold_minutes = fields.Integer(metadata={"example": 30})
     max_active_reservations = fields.Integer(metadata={"example": 3})
+    early_arrival_minutes = fields.Integer(metadata={"example": 15})
+    max_booking_hours = fields.Integer(metadata={"example": 24})
+    booking_horizon_days = fields.Integer(metadata={"example": 30})
     webhook_allowed_hosts = fields.List(
         fields.String(), metadata={"description": "Hosts a gchat_webhook_url may name"}
     )
@@ -24,5 +27,8 @@ def meta():
         "currency": config["CURRENCY"],
         "reservation_hold_minutes": config["RESERVATION_HOLD_MINUTES"],
         "max_active_reservations": config["MAX_ACTIVE_RESERVATIONS"],
+        "early_arrival_minutes": config["EARLY_ARRIVAL_MINUTES"],
+        "max_booking_hours": config["MAX_BOOKING_HOURS"],
+        "booking_horizon_days": config["BOOKING_HORIZON_DAYS"],
         "webhook_allowed_hosts": config["WEBHOOK_ALLOWED_HOSTS"],
     }

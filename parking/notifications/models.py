@@ -15,7 +15,8 @@ REMINDER = "reminder"
 MONTHLY_REPORT = "monthly_report"
 EXPORT_READY = "export_ready"
 RECEIPT = "receipt"
-KINDS = (REMINDER, MONTHLY_REPORT, EXPORT_READY, RECEIPT)
+BOOKING_REMINDER = "booking_reminder"
+KINDS = (REMINDER, MONTHLY_REPORT, EXPORT_READY, RECEIPT, BOOKING_REMINDER)
 
 # A row is claimed as `sending` before anything goes out, so a retry after a crash between
 # sending and logging finds it and does not send again (at most once per recipient and period).

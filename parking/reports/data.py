@@ -18,13 +18,14 @@ from sqlalchemy import orm
 from parking.auth.models import ROLE_USER, User
 from parking.db import utcnow
 from parking.extensions import db
-from parking.reports.formatting import amount, duration, hour_of_day, hours, local_time
+from parking.reports.formatting import amount, duration, hour_of_day, hours, local_time, money
 from parking.reservations import billing
 from parking.reservations.holds import current_status, status_now
 from parking.reservations.models import (
     ACTIVE_STATUSES,
     CANCELLED,
     COMPLETED,
+    RESERVED,
     Lot,
     Reservation,
     Spot,
@@ -77,12 +78,19 @@ def _in(start: datetime, end: datetime):
 
 
 def _stay(reservation: Reservation) -> dict:
+    status = status_now(reservation)
+    # Written down by the beat job, or lapsed and not yet written (a driver's cancel is neither).
+    lapsed = reservation.status == RESERVED and status == CANCELLED
+    no_show = reservation.is_window and (reservation.no_show or lapsed)
     return {
         "id": reservation.id,
         "lot_name": reservation.lot.name,
         "spot_number": reservation.spot_number,
         "vehicle_number": reservation.vehicle_number,
-        "status": status_now(reservation),
+        "status": "no-show" if no_show else status,
+        "window": _window_text(reservation.starts_at, reservation.ends_at)
+        if reservation.is_window
+        else None,
         "reserved_at": local_time(reservation.reserved_at),
         "parked_at": local_time(reservation.parked_at),
         "left_at": local_time(reservation.left_at),
@@ -154,6 +162,7 @@ def _by_lot(start: datetime, end: datetime) -> list[dict]:
             sa.func.count(sa.case((_completed, 1))),
             _spent,
             _minutes,
+            summaries.no_show_count(),
         )
         .join(Reservation, Reservation.lot_id == Lot.id)
         .where(_in(start, end))
@@ -181,8 +190,9 @@ def _by_lot(start: datetime, end: datetime) -> list[dict]:
             "hours": hours(minutes),
             "spots": spots.get(lot_id, 0),
             "occupancy": _occupancy(minutes, spots.get(lot_id, 0), open_hours),
+            "no_shows": no_shows,
         }
-        for lot_id, name, deleted_at, count, completed, revenue, minutes in rows
+        for lot_id, name, deleted_at, count, completed, revenue, minutes, no_shows in rows
     ]
 
 
@@ -269,6 +279,56 @@ def operator_month(*, month: str) -> dict:
     }
 
 
+def _started_hours(count: int) -> str:
+    return f"{count} started hour{'' if count == 1 else 's'}"
+
+
+def _window_text(starts_at: datetime, ends_at: datetime) -> str:
+    """`2026-12-03 09:00 – 11:30`, the day written once when the window ends on it."""
+    start, end = local_time(starts_at), local_time(ends_at)
+    return f"{start} – {end[11:] if end[:10] == start[:10] else end}"
+
+
+def _receipt_lines(reservation: Reservation) -> list[tuple[str, str]]:
+    """The receipt's rows, label and value, the same in the e-mail and the PDF."""
+    minutes = reservation.duration_minutes or 0
+    lines = [
+        ("Lot", reservation.lot.name),
+        ("Address", f"{reservation.lot.address}, {reservation.lot.pincode}"),
+        ("Spot", str(reservation.spot_number)),
+        ("Vehicle", reservation.vehicle_number),
+        ("Reserved", local_time(reservation.reserved_at)),
+    ]
+    if reservation.is_window:
+        window_hours = billing.billed_hours(
+            billing.duration_minutes(reservation.starts_at, reservation.ends_at)
+        )
+        lines += [
+            ("Window", _window_text(reservation.starts_at, reservation.ends_at)),
+            ("Window price", f"{money(reservation.quoted_cost)} ({_started_hours(window_hours)})"),
+        ]
+    lines += [
+        ("Parked", local_time(reservation.parked_at) or "—"),
+        ("Left", local_time(reservation.left_at) or "—"),
+        ("Time parked", duration(reservation.duration_minutes)),
+        ("Rate per hour", money(reservation.price_per_hour)),
+    ]
+    if not reservation.is_window:
+        lines.append(("Hours billed", f"{billing.billed_hours(minutes)} (every started hour)"))
+    elif reservation.left_at and reservation.left_at > reservation.ends_at:
+        over = billing.duration_minutes(reservation.ends_at, reservation.left_at)
+        extra = amount(reservation.cost) - amount(reservation.quoted_cost)
+        lines.append(
+            (
+                "Overstay",
+                f"{duration(over)}: {_started_hours(billing.billed_hours(over))}, {money(extra)}",
+            )
+        )
+    else:
+        lines.append(("Overstay", "none"))
+    return lines
+
+
 def receipt(reservation: Reservation) -> dict:
     """What a receipt shows of a completed stay, times on the APP_TIMEZONE clock."""
     lot = reservation.lot
@@ -291,4 +351,5 @@ def receipt(reservation: Reservation) -> dict:
         "price_per_hour": amount(reservation.price_per_hour),
         "billed_hours": billing.billed_hours(minutes),
         "cost": amount(reservation.cost),
+        "lines": _receipt_lines(reservation),
     }

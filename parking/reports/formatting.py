@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 
-from parking.timezone import app_zone
+from parking.timezone import local_time  # noqa: F401 (reports write times with it)
 
 CENT = Decimal("0.01")
 CURRENCY = "₹"
@@ -24,13 +23,6 @@ def hours(minutes) -> Decimal:
 def money(value) -> str:
     """`₹ 1250.00`: the currency sign, then the amount as the API writes it."""
     return f"{CURRENCY} {amount(value)}"
-
-
-def local_time(moment: datetime | None) -> str | None:
-    """`2026-10-05 14:30`: a stored UTC moment on the APP_TIMEZONE clock; None stays None."""
-    if moment is None:
-        return None
-    return moment.astimezone(app_zone()).strftime("%Y-%m-%d %H:%M")
 
 
 def duration(minutes: int | None) -> str:

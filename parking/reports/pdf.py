@@ -237,12 +237,13 @@ def operator_report_pdf(report: dict) -> bytes:
         pdf.bar_chart([(row["lot_name"], row["revenue"]) for row in report["by_lot"]], text=money)
         pdf.heading("Lots")
         pdf.rows(
-            ["Lot", "Reservations", "Completed", "Revenue", "Hours", "Spots", "Occupancy"],
+            ["Lot", "Bookings", "Completed", "No-shows", "Revenue", "Hours", "Spots", "Occupancy"],
             [
                 [
                     row["lot_name"] + (" (deleted)" if row["deleted"] else ""),
                     row["count"],
                     row["completed"],
+                    row["no_shows"],
                     money(row["revenue"]),
                     row["hours"],
                     row["spots"],
@@ -250,8 +251,8 @@ def operator_report_pdf(report: dict) -> bytes:
                 ]
                 for row in report["by_lot"]
             ],
-            widths=(48, 27, 23, 26, 18, 14, 25),
-            right=(1, 2, 3, 4, 5, 6),
+            widths=(41, 20, 22, 21, 25, 14, 13, 25),
+            right=(1, 2, 3, 4, 5, 6, 7),
         )
         pdf.heading("Parkings started per hour of the day")
         pdf.column_chart(
@@ -296,20 +297,7 @@ def receipt_pdf(reservation: Reservation) -> bytes:
     pdf.paragraph(f"Issued {receipt['issued_at']} to {receipt['user']['name']}", size=10)
     pdf.paragraph(receipt["user"]["email"], size=10)
     pdf.ln(4)
-    pdf.figures(
-        [
-            ("Lot", receipt["lot_name"]),
-            ("Address", f"{receipt['lot_address']}, {receipt['lot_pincode']}"),
-            ("Spot", receipt["spot_number"]),
-            ("Vehicle", receipt["vehicle_number"]),
-            ("Reserved", receipt["reserved_at"]),
-            ("Parked", receipt["parked_at"] or "—"),
-            ("Left", receipt["left_at"] or "—"),
-            ("Time parked", receipt["duration"]),
-            ("Rate per hour", money(receipt["price_per_hour"])),
-            ("Hours billed", f"{receipt['billed_hours']} (every started hour)"),
-        ]
-    )
+    pdf.figures(receipt["lines"])
     pdf.ln(2)
     pdf.set_draw_color(*NAVY)
     pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())

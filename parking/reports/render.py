@@ -63,9 +63,9 @@ def operator_report_email(report: dict) -> tuple[str, str, str]:
     return subject, text, html
 
 
-def reminder_email(*, subject: str, reminder) -> tuple[str, str]:
-    """Plain text and HTML of a daily reminder: each reason with a link to act on it."""
-    return _render("reminder", subject=subject, reminder=reminder)
+def reminder_email(*, subject: str, reminder, what: str = "daily reminder") -> tuple[str, str]:
+    """Plain text and HTML of a reminder (`what` kind): each reason with a link to act on it."""
+    return _render("reminder", subject=subject, reminder=reminder, what=what)
 
 
 def receipt_email(reservation: Reservation) -> tuple[str, str, str]:

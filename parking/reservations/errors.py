@@ -1,8 +1,13 @@
 """What can go wrong with lots and bookings (a lot is found here: booking needs one too)."""
 
+from datetime import datetime
+
+from flask import current_app
+
 from parking.errors import Conflict, NotFound
 from parking.reservations import holds
 from parking.reservations.models import Reservation
+from parking.timezone import local_time
 
 
 class LotNotFound(NotFound):
@@ -31,3 +36,30 @@ class WrongStatus(Conflict):
             f"Cannot {action} a reservation that is {holds.status_now(reservation)}; "
             f"it must be {required}"
         )
+
+
+class NoAdvanceSpotFree(Conflict):
+    message = "No advance spot of this lot is free for the whole window"
+
+
+class VehicleWindowOverlaps(Conflict):
+    message = "vehicle_number: this vehicle already has a booking overlapping that window"
+
+
+class VehicleAlreadyParked(Conflict):
+    message = "vehicle_number: this vehicle is parked under another reservation; release it first"
+
+
+class OutsideParkingWindow(Conflict):
+    """`park` of a window booking outside [parking opens, ends_at)."""
+
+    def __init__(self, opens_at: datetime, ends_at: datetime, now: datetime):
+        if now < opens_at:
+            minutes = current_app.config["EARLY_ARRIVAL_MINUTES"]
+            text = (
+                f"Parking opens at {local_time(opens_at)}, {minutes} minutes before the "
+                "window starts"
+            )
+        else:
+            text = f"The window ended at {local_time(ends_at)}"
+        super().__init__(text)

@@ -1,8 +1,10 @@
-"""Hold expiry as a rule: a booking not parked within RESERVATION_HOLD_MINUTES is not active.
+"""Holds and windows as rules: when a booking is active, and when it holds its spot.
 
-Every query that counts, shows or picks spots uses `is_active()` (or `current_status()`), so a
-hold that ran out is cancelled for readers at once, before the beat job writes the status down
-with `expire_holds()`. Reads therefore never write.
+A drive-up not parked within RESERVATION_HOLD_MINUTES is no longer active; neither is a window
+booking not parked by `starts_at` + the hold or by `ends_at`, whichever comes first (a no-show).
+Every query that counts, shows or picks spots uses `is_active()` (or `holds_spot()`,
+`current_status()`), so a booking that lapsed is cancelled for readers at once, before the beat
+job writes the status down with `expire_holds()`. Reads therefore never write.
 """
 
 from __future__ import annotations
@@ -23,63 +25,178 @@ from parking.reservations.models import (
 )
 
 
+def _hold() -> timedelta:
+    return timedelta(minutes=current_app.config["RESERVATION_HOLD_MINUTES"])
+
+
+def early_arrival() -> timedelta:
+    return timedelta(minutes=current_app.config["EARLY_ARRIVAL_MINUTES"])
+
+
 def hold_deadline(now: datetime | None = None) -> datetime:
-    """Bookings made before this moment and still not parked have lost their hold."""
-    minutes = current_app.config["RESERVATION_HOLD_MINUTES"]
-    return (now or utcnow()) - timedelta(minutes=minutes)
+    """Drive-ups booked, and windows starting, before this moment and still not parked have
+    lost their hold."""
+    return (now or utcnow()) - _hold()
 
 
 def hold_expires_at(reserved_at: datetime) -> datetime:
-    return reserved_at + timedelta(minutes=current_app.config["RESERVATION_HOLD_MINUTES"])
+    return reserved_at + _hold()
+
+
+def parking_opens_at(reservation: Reservation) -> datetime | None:
+    """When a window booking may first be parked; None for a drive-up (at once)."""
+    return reservation.starts_at - early_arrival() if reservation.is_window else None
+
+
+def lapses_at(reservation: Reservation) -> datetime:
+    """When a reserved booking not parked by then stops being active."""
+    if reservation.is_window:
+        return min(reservation.starts_at + _hold(), reservation.ends_at)
+    return hold_expires_at(reservation.reserved_at)
+
+
+def _lapsed(now: datetime) -> sa.ColumnElement[bool]:
+    """SQL: reserved, and its hold (drive-up) or its window's hold (window booking) ran out."""
+    deadline = hold_deadline(now)
+    return sa.and_(
+        Reservation.status == RESERVED,
+        sa.or_(
+            sa.and_(Reservation.starts_at.is_(None), Reservation.reserved_at < deadline),
+            Reservation.starts_at <= deadline,
+            Reservation.ends_at <= now,
+        ),
+    )
 
 
 def is_active(now: datetime | None = None) -> sa.ColumnElement[bool]:
-    """SQL: the reservation holds its spot (occupied, or reserved and its hold still running).
+    """SQL: the booking is live: occupied, or reserved and not lapsed (a window booking is
+    active from booking until its no-show deadline, however far ahead it starts).
 
     The first term repeats the partial indexes' predicate so that the planner can use them.
     """
+    now = now or utcnow()
+    deadline = hold_deadline(now)
     return sa.and_(
         Reservation.status.in_(ACTIVE_STATUSES),
-        sa.or_(Reservation.status == OCCUPIED, Reservation.reserved_at >= hold_deadline(now)),
+        sa.or_(
+            Reservation.status == OCCUPIED,
+            sa.and_(Reservation.starts_at.is_(None), Reservation.reserved_at >= deadline),
+            sa.and_(Reservation.starts_at > deadline, Reservation.ends_at > now),
+        ),
+    )
+
+
+def holds_spot(now: datetime | None = None) -> sa.ColumnElement[bool]:
+    """SQL: the booking makes its spot reserved or occupied now: an active drive-up, a parked
+    car, or a window booking from EARLY_ARRIVAL_MINUTES before its start."""
+    now = now or utcnow()
+    return sa.and_(
+        is_active(now),
+        sa.or_(
+            Reservation.starts_at.is_(None),
+            Reservation.status == OCCUPIED,
+            Reservation.starts_at <= now + early_arrival(),
+        ),
+    )
+
+
+def overlaps(starts_at: datetime, ends_at: datetime) -> sa.ColumnElement[bool]:
+    """SQL: an active window booking sharing part of the half-open window [starts_at, ends_at)."""
+    return sa.and_(
+        Reservation.starts_at.is_not(None),
+        Reservation.starts_at < ends_at,
+        Reservation.ends_at > starts_at,
+        is_active(),
+    )
+
+
+def no_show(now: datetime | None = None) -> sa.ColumnElement[bool]:
+    """SQL: a window booking nobody parked in time, whether or not the beat job wrote it down."""
+    return sa.and_(
+        Reservation.starts_at.is_not(None),
+        sa.or_(Reservation.no_show.is_(True), _lapsed(now or utcnow())),
     )
 
 
 def current_status(now: datetime | None = None) -> sa.ColumnElement[str]:
-    """SQL: the status as a reader sees it, an expired hold reading `cancelled`."""
-    return sa.case(
-        (
-            sa.and_(Reservation.status == RESERVED, Reservation.reserved_at < hold_deadline(now)),
-            CANCELLED,
-        ),
-        else_=Reservation.status,
+    """SQL: the status as a reader sees it, a lapsed booking reading `cancelled`."""
+    return sa.case((_lapsed(now or utcnow()), CANCELLED), else_=Reservation.status)
+
+
+def status_now(reservation: Reservation, now: datetime | None = None) -> str:
+    """The same rule for one loaded reservation."""
+    if reservation.status != RESERVED:
+        return reservation.status
+    now, deadline = now or utcnow(), lapses_at(reservation)
+    # As in SQL: a drive-up lapses after its hold, a window booking at its deadline.
+    lapsed = deadline <= now if reservation.is_window else deadline < now
+    return CANCELLED if lapsed else RESERVED
+
+
+def holds_spot_now(reservation: Reservation, now: datetime) -> bool:
+    """The same rule as `holds_spot()` for one active reservation."""
+    if not reservation.is_window or reservation.status == OCCUPIED:
+        return True
+    return reservation.starts_at <= now + early_arrival()
+
+
+def first_lapse_columns(now: datetime | None = None) -> tuple[sa.ColumnElement, ...]:
+    """SQL aggregates for `first_lapse`, over the active bookings among the selected rows: the
+    oldest drive-up hold, the earliest reserved window's start and its earliest end."""
+    reserved = sa.and_(is_active(now), Reservation.status == RESERVED)
+    drive_up = sa.and_(reserved, Reservation.starts_at.is_(None))
+    return (
+        sa.func.min(sa.case((drive_up, Reservation.reserved_at))),
+        sa.func.min(sa.case((reserved, Reservation.starts_at))),
+        sa.func.min(sa.case((reserved, Reservation.ends_at))),
     )
 
 
-def status_now(reservation: Reservation) -> str:
-    """The same rule for one loaded reservation."""
-    if reservation.status == RESERVED and reservation.reserved_at < hold_deadline():
-        return CANCELLED
-    return reservation.status
+def first_lapse(oldest_hold, first_start, first_end) -> datetime | None:
+    """The first moment one of those bookings may lapse (no later than the real one)."""
+    moments = [
+        hold_expires_at(oldest_hold) if oldest_hold else None,
+        first_start + _hold() if first_start else None,
+        first_end,
+    ]
+    present = [moment for moment in moments if moment is not None]
+    return min(present) if present else None
+
+
+def lots_with_windows_opening(since: datetime, until: datetime) -> list[int]:
+    """Lots where a window booking's spot turned reserved (EARLY_ARRIVAL_MINUTES before its
+    start) in (since, until]: nothing is written then, so the per-minute job announces it."""
+    rows = db.session.execute(
+        sa.select(Reservation.lot_id)
+        .distinct()
+        .where(
+            Reservation.status == RESERVED,
+            Reservation.starts_at > since + early_arrival(),
+            Reservation.starts_at <= until + early_arrival(),
+        )
+    ).all()
+    return sorted(lot for (lot,) in rows)
 
 
 def expire_holds(*, lot_id: int | None = None, vehicle_number: str | None = None) -> list[int]:
-    """Write `cancelled` on holds that ran out (all, or a lot's and a vehicle's); the ids of the
-    lots whose holds were cancelled. Part of the caller's unit of work.
+    """Write `cancelled` on bookings that lapsed (all, or a lot's and a vehicle's), marking the
+    window bookings as no-shows; the ids of the lots they were in. Part of the caller's unit of
+    work.
 
     The beat job calls it every minute; `book()` calls it for its lot and vehicle under its own
-    lock, because the unique indexes on active bookings still count an unwritten expired hold.
+    lock, because the unique indexes and overlap constraints still count an unwritten lapse.
     """
     now = utcnow()
-    expired = sa.and_(Reservation.status == RESERVED, Reservation.reserved_at < hold_deadline(now))
+    lapsed = _lapsed(now)
     if lot_id is not None or vehicle_number is not None:
-        expired = sa.and_(
-            expired,
+        lapsed = sa.and_(
+            lapsed,
             sa.or_(Reservation.lot_id == lot_id, Reservation.vehicle_number == vehicle_number),
         )
     rows = db.session.execute(
         sa.update(Reservation)
-        .where(expired)
-        .values(status=CANCELLED, cancelled_at=now)
+        .where(lapsed)
+        .values(status=CANCELLED, cancelled_at=now, no_show=Reservation.starts_at.is_not(None))
         .returning(Reservation.lot_id)
         .execution_options(synchronize_session=False)
     ).all()

@@ -15,15 +15,25 @@ from parking.db import Base, TimestampMixin, UTCDateTime, utcnow
 MONEY = sa.Numeric(10, 2)
 
 
+DRIVE_UP = "drive_up"
+ADVANCE = "advance"
+SPOT_KINDS = (DRIVE_UP, ADVANCE)
+
+
 class Lot(TimestampMixin, Base):
     __tablename__ = "lots"
-    __table_args__ = (sa.CheckConstraint("price_per_hour > 0", name="price_positive"),)
+    __table_args__ = (
+        sa.CheckConstraint("price_per_hour > 0", name="price_positive"),
+        sa.CheckConstraint("advance_spots >= 0", name="advance_spots_not_negative"),
+    )
 
     id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
     name: orm.Mapped[str] = orm.mapped_column(sa.String(120))
     address: orm.Mapped[str] = orm.mapped_column(sa.String(300))
     pincode: orm.Mapped[str] = orm.mapped_column(sa.String(6), index=True)
     price_per_hour: orm.Mapped[Decimal] = orm.mapped_column(MONEY)
+    # How many of its highest-numbered spots are kept for bookings made ahead for a window.
+    advance_spots: orm.Mapped[int] = orm.mapped_column(default=0, server_default="0")
     # A deleted lot leaves listings and booking but stays for the reservations that name it.
     deleted_at: orm.Mapped[datetime | None] = orm.mapped_column(UTCDateTime)
 
@@ -41,11 +51,16 @@ class Spot(Base):
             postgresql_where=sa.text("removed_at IS NULL"),
         ),
         sa.CheckConstraint("number >= 1", name="number_positive"),
+        sa.CheckConstraint("kind IN ('drive_up', 'advance')", name="kind"),
     )
 
     id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
     lot_id: orm.Mapped[int] = orm.mapped_column(sa.ForeignKey("lots.id"), index=True)
     number: orm.Mapped[int]
+    # Drive-up spots take bookings for now; advance spots take window bookings only.
+    kind: orm.Mapped[str] = orm.mapped_column(
+        sa.String(10), default=DRIVE_UP, server_default=DRIVE_UP
+    )
     removed_at: orm.Mapped[datetime | None] = orm.mapped_column(UTCDateTime)
 
     lot: orm.Mapped[Lot] = orm.relationship()
@@ -59,27 +74,49 @@ CANCELLED = "cancelled"
 ACTIVE_STATUSES = (RESERVED, OCCUPIED)
 
 _ACTIVE = sa.text("status IN ('reserved', 'occupied')")
+_ACTIVE_DRIVE_UP = sa.text("status IN ('reserved', 'occupied') AND starts_at IS NULL")
+_ACTIVE_WINDOW = sa.text("status IN ('reserved', 'occupied') AND starts_at IS NOT NULL")
 
 
 class Reservation(Base):
     __tablename__ = "reservations"
     __table_args__ = (
-        # The database itself forbids a double booking: one active reservation per spot and per
-        # vehicle, whatever races the application code loses.
+        # The database itself forbids a double booking, whatever races the application code
+        # loses: one active drive-up per spot and per vehicle, one parked car per vehicle.
+        # Window bookings may not overlap on a spot or for a vehicle: an exclusion constraint
+        # on PostgreSQL and triggers on SQLite (migration 5b7e0c1d2a34), which the model
+        # cannot declare for both databases.
         sa.Index(
             "uq_reservations_active_spot",
             "spot_id",
             unique=True,
-            sqlite_where=_ACTIVE,
-            postgresql_where=_ACTIVE,
+            sqlite_where=_ACTIVE_DRIVE_UP,
+            postgresql_where=_ACTIVE_DRIVE_UP,
         ),
         sa.Index(
             "uq_reservations_active_vehicle",
             "vehicle_number",
             unique=True,
-            sqlite_where=_ACTIVE,
-            postgresql_where=_ACTIVE,
+            sqlite_where=_ACTIVE_DRIVE_UP,
+            postgresql_where=_ACTIVE_DRIVE_UP,
         ),
+        sa.Index(
+            "uq_reservations_occupied_vehicle",
+            "vehicle_number",
+            unique=True,
+            sqlite_where=sa.text("status = 'occupied'"),
+            postgresql_where=sa.text("status = 'occupied'"),
+        ),
+        # A lot's window bookings still ahead: availability for a window, the next booking.
+        sa.Index(
+            "ix_reservations_active_window",
+            "lot_id",
+            "ends_at",
+            sqlite_where=_ACTIVE_WINDOW,
+            postgresql_where=_ACTIVE_WINDOW,
+        ),
+        sa.CheckConstraint("(starts_at IS NULL) = (ends_at IS NULL)", name="window_complete"),
+        sa.CheckConstraint("ends_at > starts_at", name="window_order"),
         # A driver's history, newest first.
         sa.Index("ix_reservations_user_reserved_at", "user_id", "reserved_at"),
         # Everyone's history (admins) and the month of a report.
@@ -121,6 +158,13 @@ class Reservation(Base):
     cancelled_at: orm.Mapped[datetime | None] = orm.mapped_column(UTCDateTime)
     duration_minutes: orm.Mapped[int | None]
     cost: orm.Mapped[Decimal | None] = orm.mapped_column(MONEY)
+    # A window booking (both set) is for [starts_at, ends_at); a drive-up has neither.
+    starts_at: orm.Mapped[datetime | None] = orm.mapped_column(UTCDateTime)
+    ends_at: orm.Mapped[datetime | None] = orm.mapped_column(UTCDateTime)
+    # The window's price, frozen at booking.
+    quoted_cost: orm.Mapped[Decimal | None] = orm.mapped_column(MONEY)
+    # Cancelled by the system because nobody parked within the window's hold.
+    no_show: orm.Mapped[bool] = orm.mapped_column(default=False, server_default=sa.false())
 
     user: orm.Mapped[User] = orm.relationship()
     lot: orm.Mapped[Lot] = orm.relationship()
@@ -128,6 +172,10 @@ class Reservation(Base):
     @property
     def lot_name(self) -> str:
         return self.lot.name
+
+    @property
+    def is_window(self) -> bool:
+        return self.starts_at is not None
 
 
 class IdempotencyKey(Base):

@@ -1,13 +1,15 @@
 import re
+from datetime import UTC, timedelta
 
 from apiflask import Schema, fields
 from apiflask.validators import OneOf, Range
-from marshmallow import ValidationError
+from flask import current_app
+from marshmallow import ValidationError, post_load, validates_schema
 
-from parking.db import MAX_ID
+from parking.db import MAX_ID, utcnow
 from parking.fields import Money, Text
 from parking.pagination import PageIn
-from parking.reservations.holds import status_now
+from parking.reservations.holds import parking_opens_at, status_now
 from parking.reservations.models import CANCELLED, COMPLETED, OCCUPIED, RESERVED
 
 _SEPARATORS = re.compile(r"[\s-]+")
@@ -25,7 +27,69 @@ class VehicleNumber(fields.String):
         return plate.upper()
 
 
-class ReservationIn(Schema):
+SHORTEST_WINDOW = timedelta(minutes=30)
+# A window may start this long ago: the driver's clock, or the time the request took.
+START_GRACE = timedelta(minutes=5)
+
+
+class Moment(fields.AwareDateTime):
+    """An ISO 8601 time with its offset (`2026-12-03T09:00:00+05:30`), read as UTC."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("metadata", {}).setdefault("example", "2026-12-03T03:30:00+00:00")
+        super().__init__(format="iso", **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        moment = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError:
+            raise ValidationError("Not a valid time.") from None
+
+
+class WindowIn(Schema):
+    """An optional window, `starts_at` and `ends_at` (both or neither), checked against the
+    booking rules; without one, the fields load as None."""
+
+    starts_at = Moment(metadata={"description": "Start of a window booking (with ends_at)"})
+    ends_at = Moment(metadata={"description": "End of a window booking (with starts_at)"})
+
+    @validates_schema
+    def _window_rules(self, data, **kwargs):
+        starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
+        if starts_at is None and ends_at is None:
+            return
+        if starts_at is None or ends_at is None:
+            missing, given = (
+                ("starts_at", "ends_at") if starts_at is None else ("ends_at", "starts_at")
+            )
+            raise ValidationError(f"Required when {given} is given.", missing)
+        config = current_app.config
+        length = ends_at - starts_at
+        if length <= timedelta(0):
+            raise ValidationError("Must be after starts_at.", "ends_at")
+        if length < SHORTEST_WINDOW:
+            raise ValidationError("The window must last at least 30 minutes.", "ends_at")
+        if length > timedelta(hours=config["MAX_BOOKING_HOURS"]):
+            raise ValidationError(
+                f"The window may last at most {config['MAX_BOOKING_HOURS']} hours.", "ends_at"
+            )
+        now = utcnow()
+        if starts_at < now - START_GRACE:
+            raise ValidationError("Must not be more than 5 minutes in the past.", "starts_at")
+        if starts_at > now + timedelta(days=config["BOOKING_HORIZON_DAYS"]):
+            raise ValidationError(
+                f"Must be at most {config['BOOKING_HORIZON_DAYS']} days ahead.", "starts_at"
+            )
+
+    @post_load
+    def _window_or_none(self, data, **kwargs):
+        data.setdefault("starts_at", None)
+        data.setdefault("ends_at", None)
+        return data
+
+
+class ReservationIn(WindowIn):
     lot_id = fields.Integer(required=True, strict=True, validate=Range(min=1, max=MAX_ID))
     vehicle_number = VehicleNumber(required=True, metadata={"example": "KA01AB1234"})
     remarks = Text(500, allow_none=True)
@@ -40,6 +104,11 @@ class ReservationQueryIn(PageIn):
     )
 
 
+def _parking_opens_at(reservation) -> str | None:
+    opens_at = parking_opens_at(reservation)
+    return opens_at.isoformat() if opens_at else None
+
+
 class ReservationOut(Schema):
     id = fields.Integer()
     lot_id = fields.Integer()
@@ -49,7 +118,8 @@ class ReservationOut(Schema):
     vehicle_number = fields.String()
     # A hold that ran out reads `cancelled` before the beat job writes it down.
     status = fields.Function(
-        status_now, metadata={"type": "string", "enum": [RESERVED, OCCUPIED, COMPLETED, CANCELLED]}
+        lambda reservation: status_now(reservation),
+        metadata={"type": "string", "enum": [RESERVED, OCCUPIED, COMPLETED, CANCELLED]},
     )
     price_per_hour = Money()
     reserved_at = fields.DateTime()
@@ -58,3 +128,12 @@ class ReservationOut(Schema):
     duration_minutes = fields.Integer(allow_none=True)
     cost = Money(allow_none=True)
     remarks = fields.String(allow_none=True)
+    # Window bookings only (null for drive-ups).
+    starts_at = fields.DateTime(allow_none=True)
+    ends_at = fields.DateTime(allow_none=True)
+    quoted_cost = Money(allow_none=True)
+    parking_opens_at = fields.Function(
+        _parking_opens_at,
+        allow_none=True,
+        metadata={"type": "string", "format": "date-time", "nullable": True},
+    )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app
@@ -15,13 +16,17 @@ from parking.extensions import db, transactional
 from parking.pagination import paginate
 from parking.queue import enqueue_quietly
 from parking.reservations import billing, holds
-from parking.reservations.allocation import first_free_spot
+from parking.reservations.allocation import first_free_spot, first_spot_free_for
 from parking.reservations.errors import (
     LotFull,
     LotNotFound,
+    NoAdvanceSpotFree,
+    OutsideParkingWindow,
     ReservationNotFound,
     TooManyActiveReservations,
     VehicleAlreadyActive,
+    VehicleAlreadyParked,
+    VehicleWindowOverlaps,
     WrongStatus,
 )
 from parking.reservations.models import (
@@ -76,21 +81,39 @@ def _claim_key(user: User, key: str) -> IdempotencyKey | None:
     return record
 
 
-def _vehicle_is_active(vehicle_number: str) -> bool:
+@dataclass(frozen=True)
+class Window:
+    """The half-open window [starts_at, ends_at) of a booking made ahead."""
+
+    starts_at: datetime
+    ends_at: datetime
+
+
+def _vehicle_is_busy(vehicle_number: str, window: Window | None) -> bool:
+    """A drive-up is refused while the vehicle has an active drive-up; a window booking while
+    it has an active window booking overlapping it. The two kinds may coexist."""
+    if window is None:
+        clash = sa.and_(Reservation.starts_at.is_(None), holds.is_active())
+    else:
+        clash = holds.overlaps(window.starts_at, window.ends_at)
     return bool(
         db.session.scalar(
             sa.select(sa.func.count())
             .select_from(Reservation)
-            .where(Reservation.vehicle_number == vehicle_number, holds.is_active())
+            .where(Reservation.vehicle_number == vehicle_number, clash)
         )
     )
 
 
-def _check_driver_limits(user: User, vehicle_number: str) -> None:
+def _vehicle_busy_error(window: Window | None):
+    return VehicleAlreadyActive() if window is None else VehicleWindowOverlaps()
+
+
+def _check_driver_limits(user: User, vehicle_number: str, window: Window | None) -> None:
     # Lock the driver's row so two bookings by one driver are counted one after the other.
     db.session.execute(sa.select(User.id).where(User.id == user.id).with_for_update())
-    if _vehicle_is_active(vehicle_number):
-        raise VehicleAlreadyActive()
+    if _vehicle_is_busy(vehicle_number, window):
+        raise _vehicle_busy_error(window)
     active = db.session.scalar(
         sa.select(sa.func.count())
         .select_from(Reservation)
@@ -100,11 +123,25 @@ def _check_driver_limits(user: User, vehicle_number: str) -> None:
         raise TooManyActiveReservations()
 
 
-def _reserve_first_free_spot(user: User, lot: Lot, vehicle_number: str, remarks) -> Reservation:
-    for _ in range(MAX_ALLOCATION_ATTEMPTS):
+def _pick_spot(lot: Lot, window: Window | None):
+    if window is None:
         spot = first_free_spot(lot_id=lot.id)
         if spot is None:
             raise LotFull()
+        return spot
+    spot = first_spot_free_for(lot_id=lot.id, starts_at=window.starts_at, ends_at=window.ends_at)
+    if spot is None:
+        raise NoAdvanceSpotFree()
+    return spot
+
+
+def _reserve_spot(
+    user: User, lot: Lot, vehicle_number: str, remarks, window: Window | None
+) -> Reservation:
+    """Insert the booking on the spot allocation picks; when a concurrent booking wins that
+    spot (a unique index or the overlap constraint says so), pick again."""
+    for _ in range(MAX_ALLOCATION_ATTEMPTS):
+        spot = _pick_spot(lot, window)
         reservation = Reservation(
             user_id=user.id,
             lot_id=lot.id,
@@ -116,28 +153,50 @@ def _reserve_first_free_spot(user: User, lot: Lot, vehicle_number: str, remarks)
             status=RESERVED,
             reserved_at=utcnow(),
         )
+        if window is not None:
+            reservation.starts_at, reservation.ends_at = window.starts_at, window.ends_at
+            reservation.quoted_cost = billing.quote(
+                lot.price_per_hour, window.starts_at, window.ends_at
+            )
         try:
             with db.session.begin_nested():
                 db.session.add(reservation)
         except sa.exc.IntegrityError:
             # Another booking took this spot or this vehicle at the same moment.
-            if _vehicle_is_active(vehicle_number):
-                raise VehicleAlreadyActive() from None
+            if _vehicle_is_busy(vehicle_number, window):
+                raise _vehicle_busy_error(window) from None
             continue
         return reservation
     raise LotFull("The lot is too busy right now; please try again")
 
 
+# A window booking's driver is reminded this long before its start (at once when booked later).
+REMINDER_LEAD = timedelta(minutes=30)
+
+
+def book(**request) -> Reservation:
+    """Book (see `_book`); a window starting within 30 minutes gets its reminder at once."""
+    reservation = _book(**request)
+    if reservation.is_window and reservation.starts_at <= utcnow() + REMINDER_LEAD:
+        # After the commit, so the worker finds the booking; the per-minute job is the backstop.
+        enqueue_quietly("parking.send_booking_reminders", reservation.id)
+    return reservation
+
+
 @transactional
-def book(
+def _book(
     *,
     user: User,
     lot_id: int,
     vehicle_number: str,
     remarks: str | None = None,
     idempotency_key: str | None = None,
+    starts_at: datetime | None = None,
+    ends_at: datetime | None = None,
 ) -> Reservation:
-    """Reserve the lowest-numbered free spot of a lot for a driver's vehicle.
+    """Reserve a spot of a lot for a driver's vehicle: for now, the lowest-numbered free
+    drive-up spot; for a window (`starts_at`, `ends_at`, checked by the schema), the
+    lowest-numbered advance spot free for all of it, at a price frozen now.
 
     With an idempotency key, a repeat of the same request within 24 h returns the reservation
     the first one made and books nothing more.
@@ -153,10 +212,11 @@ def book(
     lot = db.session.scalar(sa.select(Lot).where(Lot.id == lot_id, Lot.deleted_at.is_(None)))
     if lot is None:
         raise LotNotFound()
-    _check_driver_limits(user, vehicle_number)
-    # The unique indexes still count holds that ran out but were not yet written down.
+    window = Window(starts_at, ends_at) if starts_at is not None else None
+    _check_driver_limits(user, vehicle_number, window)
+    # The unique indexes and overlap constraints still count lapses not yet written down.
     expired_in = holds.expire_holds(lot_id=lot.id, vehicle_number=vehicle_number)
-    reservation = _reserve_first_free_spot(user, lot, vehicle_number, remarks)
+    reservation = _reserve_spot(user, lot, vehicle_number, remarks, window)
     if record is not None:
         record.reservation_id = reservation.id
     changes.lots_changed(lot.id, *expired_in, user_id=user.id)
@@ -178,14 +238,23 @@ def _visible(reservation_id: int, user: User, *, for_update: bool = False) -> Re
 
 @transactional
 def park(*, user: User, reservation_id: int) -> Reservation:
-    """Mark the driver's reserved spot as occupied from now."""
+    """Mark the driver's reserved spot as occupied from now; a window booking from
+    EARLY_ARRIVAL_MINUTES before its start until its end. A vehicle is parked once at a time."""
     reservation = _visible(reservation_id, user, for_update=True)
     if reservation.user_id != user.id:
         raise ReservationNotFound()
-    if holds.status_now(reservation) != RESERVED:
+    now = utcnow()
+    if holds.status_now(reservation, now) != RESERVED:
         raise WrongStatus("park", reservation, RESERVED)
+    opens_at = holds.parking_opens_at(reservation)
+    if opens_at is not None and not opens_at <= now < reservation.ends_at:
+        raise OutsideParkingWindow(opens_at, reservation.ends_at, now)
     reservation.status = OCCUPIED
-    reservation.parked_at = utcnow()
+    reservation.parked_at = now
+    try:
+        db.session.flush()
+    except sa.exc.IntegrityError:  # one parked car per vehicle: a unique index says so
+        raise VehicleAlreadyParked() from None
     changes.lots_changed(reservation.lot_id, user_id=reservation.user_id)
     return reservation
 
@@ -208,7 +277,7 @@ def _complete_stay(*, user: User, reservation_id: int) -> Reservation:
     reservation.status = COMPLETED
     reservation.left_at = now
     reservation.duration_minutes = billing.duration_minutes(reservation.parked_at, now)
-    reservation.cost = billing.cost(reservation.price_per_hour, reservation.parked_at, now)
+    reservation.cost = billing.stay_cost(reservation, now)
     changes.lots_changed(reservation.lot_id, user_id=reservation.user_id)
     return reservation
 

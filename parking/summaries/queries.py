@@ -13,8 +13,8 @@ from parking.db import utcnow
 from parking.extensions import db
 from parking.pagination import paginate
 from parking.reservations.board import current_lots_with_counts
-from parking.reservations.holds import hold_expires_at, is_active
-from parking.reservations.models import COMPLETED, RESERVED, Lot, Reservation
+from parking.reservations.holds import first_lapse, first_lapse_columns, is_active, no_show
+from parking.reservations.models import COMPLETED, Lot, Reservation
 from parking.timezone import day_buckets, month_buckets, next_local_midnight
 
 ZERO = Decimal("0.00")
@@ -30,23 +30,36 @@ def active_count():
     return sa.func.count(sa.case((is_active(), 1)))
 
 
+def no_show_count():
+    return sa.func.count(sa.case((no_show(), 1)))
+
+
 def money(value) -> Decimal:
     return Decimal(value or 0).quantize(Decimal("0.01"))
 
 
 def per_lot(where) -> list[dict]:
-    """Reservation count, money and minutes per lot (deleted lots included), for rows matching
-    `where`, ordered by lot name."""
+    """Reservation count, money, minutes and no-shows per lot (deleted lots included), for rows
+    matching `where`, ordered by lot name."""
     rows = db.session.execute(
-        sa.select(Lot.id, Lot.name, sa.func.count(Reservation.id), spent, minutes_parked)
+        sa.select(
+            Lot.id, Lot.name, sa.func.count(Reservation.id), spent, minutes_parked, no_show_count()
+        )
         .join(Reservation, Reservation.lot_id == Lot.id)
         .where(where)
         .group_by(Lot.id, Lot.name)
         .order_by(Lot.name, Lot.id)
     ).all()
     return [
-        {"lot_id": lot_id, "lot_name": name, "count": count, "amount": money(amount), "minutes": m}
-        for lot_id, name, count, amount, m in rows
+        {
+            "lot_id": lot_id,
+            "lot_name": name,
+            "count": count,
+            "amount": money(amount),
+            "minutes": m,
+            "no_shows": no_shows,
+        }
+        for lot_id, name, count, amount, m, no_shows in rows
     ]
 
 
@@ -76,8 +89,7 @@ def driver_summary(*, user: User) -> dict:
 
 def _driver_summary(user_id: int) -> tuple[dict, datetime | None]:
     mine = Reservation.user_id == user_id
-    holding = sa.and_(is_active(), Reservation.status == RESERVED)
-    total, active, amount, minutes, first, last, oldest_hold = db.session.execute(
+    total, active, amount, minutes, first, last, *lapse = db.session.execute(
         sa.select(
             sa.func.count(Reservation.id),
             active_count(),
@@ -85,7 +97,7 @@ def _driver_summary(user_id: int) -> tuple[dict, datetime | None]:
             minutes_parked,
             sa.func.min(Reservation.reserved_at),
             sa.func.max(Reservation.reserved_at),
-            sa.func.min(sa.case((holding, Reservation.reserved_at))),
+            *first_lapse_columns(),
         ).where(mine)
     ).one()
     months = _bucketed(Reservation.reserved_at, month_buckets(first, last) if first else [], mine)
@@ -108,7 +120,7 @@ def _driver_summary(user_id: int) -> tuple[dict, datetime | None]:
             for month, (count, amount) in sorted(months.items())
         ],
     }
-    return summary, hold_expires_at(oldest_hold) if oldest_hold else None
+    return summary, first_lapse(*lapse)
 
 
 def _revenue_by_day(now: datetime) -> list[dict]:
@@ -148,6 +160,7 @@ def _admin_summary() -> tuple[dict, datetime | None]:
                 "lot_name": r["lot_name"],
                 "revenue": r["amount"],
                 "count": r["count"],
+                "no_shows": r["no_shows"],
             }
             for r in by_lot
         ],

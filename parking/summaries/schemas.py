@@ -38,6 +38,9 @@ class LotRevenueOut(Schema):
     lot_name = fields.String()
     revenue = Money()
     count = fields.Integer()
+    no_shows = fields.Integer(
+        metadata={"description": "Window bookings cancelled because nobody parked in time"}
+    )
 
 
 class DayRevenueOut(Schema):

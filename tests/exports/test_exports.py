@@ -7,7 +7,7 @@ import io
 import itertools
 import os
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import jsonschema_rs
 import pytest
@@ -26,7 +26,8 @@ HEADER = (
     "reservation_id,lot_name,spot_number,vehicle_number,status,reserved_at,parked_at,left_at,"
     "duration_minutes,price_per_hour,cost,remarks"
 )
-COLUMNS = HEADER.split(",")
+WINDOW = ",starts_at,ends_at,quoted_cost"  # after the existing columns; empty for drive-ups
+COLUMNS = (HEADER + WINDOW).split(",")
 SUBJECT = "Your parking history export is ready"
 _plates = itertools.count(1)
 
@@ -54,7 +55,7 @@ def finished(api, actor, export_id: int) -> dict:
     return wait_for(status, timeout=60)
 
 
-def downloaded_rows(api, actor, export_id: int, header: str = HEADER) -> list[dict]:
+def downloaded_rows(api, actor, export_id: int, header: str = HEADER + WINDOW) -> list[dict]:
     response = api.get(f"/api/exports/{export_id}/download", actor)
     assert response.status_code == 200, response.get_json()
     assert response.mimetype == "text/csv"
@@ -98,11 +99,23 @@ def messages_to(mailbox, actor) -> list:
 def test_a_driver_export_has_every_reservation_of_theirs_as_the_api_shows_it(
     api, admin, driver, other_driver, worker, mailbox
 ):
-    lot = api.create_lot(admin, name="Brigade Road", price_per_hour="45.50", total_spots=5)
+    lot = api.create_lot(
+        admin, name="Brigade Road", price_per_hour="45.50", total_spots=5, advance_spots=1
+    )
     act(api, driver, act(api, driver, book(api, driver, lot, "blue hatchback"), "park"), "release")
     act(api, driver, book(api, driver, lot), "cancel")
     act(api, driver, book(api, driver, lot), "park")
-    book(api, driver, lot, "back by 6")
+    starts_at = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
+    window = {
+        "starts_at": starts_at.isoformat(),
+        "ends_at": (starts_at + timedelta(hours=2)).isoformat(),
+    }
+    response = api.post(
+        "/api/reservations",
+        driver,
+        json={"lot_id": lot["id"], "vehicle_number": "KA01WIN001"} | window,
+    )
+    assert response.status_code == 201, response.get_json()
     book(api, other_driver, lot, "not mine")
 
     queued = requested(api, driver)
@@ -111,6 +124,7 @@ def test_a_driver_export_has_every_reservation_of_theirs_as_the_api_shows_it(
 
     mine = history(api, driver)
     assert {r["status"] for r in mine} == {"completed", "cancelled", "occupied", "reserved"}
+    assert [r["quoted_cost"] for r in mine if r["starts_at"]] == ["91.00"]
     assert documented(api, status)["status"] == DONE, status
     assert status["row_count"] == len(mine) == 4
     assert status["download_url"] == f"/api/exports/{queued['id']}/download"
@@ -156,7 +170,9 @@ def test_an_admin_export_has_everyones_reservations(api, admin, driver, other_dr
     everyone = history(api, admin)
     assert status["row_count"] == len(everyone) == 3
     # The operator's file names each driver, after the contract's columns.
-    rows = downloaded_rows(api, admin, export["id"], header=HEADER + ",user_email,user_name")
+    rows = downloaded_rows(
+        api, admin, export["id"], header=HEADER + ",user_email,user_name" + WINDOW
+    )
     user_of = {
         r["id"]: someone.user for someone in (driver, other_driver) for r in history(api, someone)
     }
@@ -321,7 +337,8 @@ def test_a_big_export_saves_progress_and_writes_every_row(api, driver, app_conte
     assert (export.status, export.row_count, export.error) == (DONE, 2500, None)
     lines = api.get(f"/api/exports/{export_id}/download", driver).text.splitlines()
     assert len(lines) == 2501
-    assert lines[-1].split(",")[-3:] == ["40.00", "40.00", ""]
+    # price_per_hour, cost, remarks, then the (empty) window columns of a drive-up.
+    assert lines[-1].split(",")[-6:] == ["40.00", "40.00", "", "", "", ""]
 
 
 def test_running_an_export_twice_writes_one_file_and_sends_one_email(

@@ -83,6 +83,7 @@ def test_each_stay_is_listed_with_local_times_and_its_cost(clean_app, october):
         "duration_minutes": 30,
         "hours": Decimal("0.50"),
         "cost": Decimal("50.00"),
+        "window": None,  # a drive-up
     }
     assert cancelled["status"] == "cancelled"
     assert cancelled["cost"] is None and cancelled["left_at"] is None
@@ -149,6 +150,7 @@ def test_the_operator_month_has_revenue_and_occupancy_per_lot(clean_app, api, ad
         "hours": Decimal("1.52"),
         "spots": 2,
         "occupancy": (Decimal(91) / 60 / (2 * october_hours) * 100).quantize(Decimal("0.1")),
+        "no_shows": 0,
     }
     assert harbour["deleted"] is True
     assert (harbour["count"], harbour["completed"], harbour["revenue"]) == (2, 1, Decimal("90.00"))

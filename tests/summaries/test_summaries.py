@@ -102,8 +102,8 @@ def test_admin_summary_counts_lots_users_and_spots(api, admin, driver, other_dri
     assert summary["revenue_total"] == "0.00"
     # Every lot with activity is listed, even before it earns anything.
     assert by_id(summary["revenue_by_lot"]) == {
-        a["id"]: {"lot_id": a["id"], "lot_name": "A", "revenue": "0.00", "count": 2},
-        b["id"]: {"lot_id": b["id"], "lot_name": "B", "revenue": "0.00", "count": 1},
+        a["id"]: {"lot_id": a["id"], "lot_name": "A", "revenue": "0.00", "count": 2, "no_shows": 0},
+        b["id"]: {"lot_id": b["id"], "lot_name": "B", "revenue": "0.00", "count": 1, "no_shows": 0},
     }
     assert by_id(summary["occupancy_by_lot"]) == {
         a["id"]: {"lot_id": a["id"], "lot_name": "A", "total": 3, "occupied": 1, "reserved": 1},
@@ -136,8 +136,20 @@ def test_admin_revenue_by_lot_and_by_day_in_app_timezone(api, admin, driver):
 
     assert summary["revenue_total"] == "140.00"
     assert by_id(summary["revenue_by_lot"]) == {
-        a["id"]: {"lot_id": a["id"], "lot_name": "A", "revenue": "100.00", "count": 2},
-        b["id"]: {"lot_id": b["id"], "lot_name": "B", "revenue": "40.00", "count": 2},
+        a["id"]: {
+            "lot_id": a["id"],
+            "lot_name": "A",
+            "revenue": "100.00",
+            "count": 2,
+            "no_shows": 0,
+        },
+        b["id"]: {
+            "lot_id": b["id"],
+            "lot_name": "B",
+            "revenue": "40.00",
+            "count": 2,
+            "no_shows": 0,
+        },
     }
     days = summary["revenue_by_day"]
     assert len(days) == 30

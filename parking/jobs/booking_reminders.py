@@ -1,0 +1,97 @@
+"""The booking reminder: a window booking's driver hears that it starts soon, once per booking
+and channel, when the start is REMINDER_LEAD away or less (at once for a booking made later)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy import orm
+
+from parking.db import utcnow
+from parking.extensions import db
+from parking.jobs.reminders import Reason, Reminder
+from parking.notifications.channels import TransientDeliveryError
+from parking.notifications.models import BOOKING_REMINDER, Notification
+from parking.notifications.service import notify_user
+from parking.reports import render
+from parking.reports.formatting import money
+from parking.reservations import holds
+from parking.reservations.models import RESERVED, Reservation
+from parking.reservations.service import REMINDER_LEAD
+from parking.timezone import local_time
+
+
+def _period(reservation: Reservation) -> str:
+    return f"booking:{reservation.id}"
+
+
+def due_bookings(now: datetime, reservation_id: int | None = None) -> list[Reservation]:
+    """Window bookings still to be parked that start within REMINDER_LEAD and have no reminder
+    logged yet (a failed one is retried by the task that raised it, not every minute)."""
+    logged = sa.exists().where(
+        Notification.kind == BOOKING_REMINDER,
+        Notification.period == sa.literal("booking:") + sa.cast(Reservation.id, sa.String),
+    )
+    query = (
+        sa.select(Reservation)
+        .options(orm.joinedload(Reservation.user), orm.joinedload(Reservation.lot))
+        .where(
+            Reservation.status == RESERVED,
+            holds.is_active(now),
+            Reservation.starts_at <= now + REMINDER_LEAD,
+            ~logged,
+        )
+        .order_by(Reservation.starts_at, Reservation.id)
+    )
+    if reservation_id is not None:
+        query = query.where(Reservation.id == reservation_id)
+    return list(db.session.scalars(query))
+
+
+def _reminder(reservation: Reservation) -> tuple[str, Reminder]:
+    starts, ends = local_time(reservation.starts_at), local_time(reservation.ends_at)
+    opens = local_time(holds.parking_opens_at(reservation))
+    lapses = local_time(holds.lapses_at(reservation))
+    subject = f"Booking reminder: your parking at {reservation.lot.name} starts at {starts[11:]}"
+    text = (
+        f"Your booking at {reservation.lot.name} ({reservation.lot.address}), spot "
+        f"{reservation.spot_number}, for {reservation.vehicle_number} starts at {starts} and "
+        f"ends at {ends}; {money(reservation.quoted_cost)} for the window. You can park from "
+        f"{opens}. If the car is not parked by {lapses}, the booking is cancelled."
+    )
+    return subject, Reminder(reservation.user, [Reason(text, "/reservations", "See your booking")])
+
+
+def send_booking_reminders(
+    *, now: datetime | None = None, reservation_id: int | None = None
+) -> dict:
+    """Remind every driver whose window booking starts soon (or the one booking named);
+    transient failures are raised once everyone else was tried, so the task retries them."""
+    now = now or utcnow()
+    outcomes: dict[str, int] = {}
+    failures: list[TransientDeliveryError] = []
+    due = due_bookings(now, reservation_id)
+    for reservation in due:
+        subject, reminder = _reminder(reservation)
+        text, html = render.reminder_email(
+            subject=subject, reminder=reminder, what="booking reminder"
+        )
+        try:
+            sent = notify_user(
+                user=reservation.user,
+                kind=BOOKING_REMINDER,
+                period=_period(reservation),
+                subject=subject,
+                text=text,
+                html=html,
+                gchat_text=text,
+            )
+        except TransientDeliveryError as error:
+            failures.append(error)
+            continue
+        for outcome in sent.values():
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    if failures:
+        raise failures[0]
+    return {"due": len(due), **outcomes}
