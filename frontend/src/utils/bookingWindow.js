@@ -80,13 +80,14 @@ export function countdownText(startsAt, endsAt, now = new Date()) {
 }
 
 const FIELD_LABELS = { starts_at: 'Arrive', ends_at: 'Leave' };
-const FIELD_NAMES = /\b(starts_at|ends_at)\b/g;
+const WORDS = { ...FIELD_LABELS, vehicle_number: 'Vehicle number' };
+const FIELD_NAMES = /\b(starts_at|ends_at|vehicle_number)\b/g;
 
 /** A refusal in the form's words: "ends_at: at least 30 minutes" -> "Leave: at least 30 minutes". */
 export function windowErrorText(error) {
   if (!error) return '';
   const text = typeof error === 'string' ? error : (error.message ?? '');
-  return text.replace(FIELD_NAMES, (name) => FIELD_LABELS[name]);
+  return text.replace(FIELD_NAMES, (name) => WORDS[name]);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   countdownText,
+  windowErrorText,
+  windowFieldsNamed,
   formatShortWindow,
   formatWindow,
   timeUntil,
@@ -66,5 +68,27 @@ describe('the countdown', () => {
       'started, ends in 45 min',
     );
     expect(countdownText(start, end, new Date('2026-12-03T06:00:00Z'))).toBe('ended');
+  });
+});
+
+describe('refusals of a window', () => {
+  it('are said with the labels of the fields', () => {
+    expect(windowErrorText({ message: 'ends_at: must be after starts_at' })).toBe(
+      'Leave: must be after Arrive',
+    );
+    expect(windowErrorText({ message: 'vehicle_number: already booked for that window' })).toBe(
+      'Vehicle number: already booked for that window',
+    );
+    expect(windowErrorText(null)).toBe('');
+  });
+
+  it('name the field they are about', () => {
+    expect(windowFieldsNamed({ message: 'x', fields: { starts_at: 'too far ahead' } })).toEqual({
+      starts_at: true,
+    });
+    expect(windowFieldsNamed({ message: 'ends_at: must be after starts_at', fields: {} })).toEqual({
+      ends_at: true,
+    });
+    expect(windowFieldsNamed({ message: 'No advance spot is free', fields: {} })).toEqual({});
   });
 });
