@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask import current_app
 from sqlalchemy import orm
 
 from parking.db import utcnow
@@ -53,12 +54,15 @@ def _reminder(reservation: Reservation) -> tuple[str, Reminder]:
     starts, ends = local_time(reservation.starts_at), local_time(reservation.ends_at)
     opens = local_time(holds.parking_opens_at(reservation))
     lapses = local_time(holds.lapses_at(reservation))
-    subject = f"Booking reminder: your parking at {reservation.lot.name} starts at {starts[11:]}"
+    subject = (
+        f"Booking reminder: your parking at {reservation.lot.name} starts soon, at {starts[11:]}"
+    )
     text = (
         f"Your booking at {reservation.lot.name} ({reservation.lot.address}), spot "
         f"{reservation.spot_number}, for {reservation.vehicle_number} starts at {starts} and "
         f"ends at {ends}; {money(reservation.quoted_cost)} for the window. You can park from "
-        f"{opens}. If the car is not parked by {lapses}, the booking is cancelled."
+        f"{opens}. If the car is not parked by {lapses}, the booking is cancelled. "
+        f"Times are in {current_app.config['APP_TIMEZONE']}."
     )
     return subject, Reminder(reservation.user, [Reason(text, "/reservations", "See your booking")])
 

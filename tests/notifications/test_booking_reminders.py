@@ -52,7 +52,9 @@ def test_the_driver_is_reminded_once_when_the_start_is_30_minutes_away(
     assert remind(clean_app, now=half_an_hour_before + timedelta(minutes=1))["due"] == 0
 
     (message,) = booking_reminders_to(mailbox, driver)
-    assert message["Subject"].startswith("Booking reminder: your parking at Brigade Road starts")
+    assert message["Subject"].startswith(
+        "Booking reminder: your parking at Brigade Road starts soon, at "
+    )
     body = text_of(message)
     assert "Brigade Road" in body and "KA01BR0001" in body and "₹ 100.00" in body
     assert "You can park from" in body and "http://parking.test/reservations" in body
