@@ -12,9 +12,8 @@ from sqlalchemy import orm
 from parking.db import utcnow
 from parking.extensions import db
 from parking.jobs.reminders import Reason, Reminder
-from parking.notifications.channels import TransientDeliveryError
 from parking.notifications.models import BOOKING_REMINDER, Notification
-from parking.notifications.service import notify_user
+from parking.notifications.service import Deliveries, notify_user
 from parking.reports import render
 from parking.reports.formatting import money
 from parking.reservations import holds
@@ -73,29 +72,21 @@ def send_booking_reminders(
     """Remind every driver whose window booking starts soon (or the one booking named);
     transient failures are raised once everyone else was tried, so the task retries them."""
     now = now or utcnow()
-    outcomes: dict[str, int] = {}
-    failures: list[TransientDeliveryError] = []
+    deliveries = Deliveries()
     due = due_bookings(now, reservation_id)
     for reservation in due:
         subject, reminder = _reminder(reservation)
         text, html = render.reminder_email(
             subject=subject, reminder=reminder, what="booking reminder"
         )
-        try:
-            sent = notify_user(
-                user=reservation.user,
-                kind=BOOKING_REMINDER,
-                period=_period(reservation),
-                subject=subject,
-                text=text,
-                html=html,
-                gchat_text=text,
-            )
-        except TransientDeliveryError as error:
-            failures.append(error)
-            continue
-        for outcome in sent.values():
-            outcomes[outcome] = outcomes.get(outcome, 0) + 1
-    if failures:
-        raise failures[0]
-    return {"due": len(due), **outcomes}
+        deliveries.attempt(
+            notify_user,
+            user=reservation.user,
+            kind=BOOKING_REMINDER,
+            period=_period(reservation),
+            subject=subject,
+            text=text,
+            html=html,
+            gchat_text=text,
+        )
+    return {"due": len(due), **deliveries.finish()}

@@ -10,9 +10,9 @@ from parking.auth.models import ROLE_ADMIN, User
 from parking.db import utcnow
 from parking.errors import field_error
 from parking.extensions import db
-from parking.notifications.channels import Attachment, TransientDeliveryError
+from parking.notifications.channels import Attachment
 from parking.notifications.models import MONTHLY_REPORT
-from parking.notifications.service import notify_admins_space, notify_user
+from parking.notifications.service import Deliveries, notify_admins_space, notify_user
 from parking.reports import data, pdf, render
 from parking.reservations.models import Reservation
 from parking.timezone import local_month, month_bounds
@@ -45,14 +45,8 @@ def send_monthly_reports(*, month: str) -> dict:
     after everyone else was tried, so the task's retry picks up exactly those.
     """
     check_month(month)
-    failures: list[TransientDeliveryError] = []
+    deliveries = Deliveries()
     drivers = 0
-
-    def attempt(notify, **message) -> None:
-        try:
-            notify(**message)
-        except TransientDeliveryError as error:
-            failures.append(error)
 
     for user in active_drivers(month):
         report = data.driver_month(user=user, month=month)
@@ -60,7 +54,7 @@ def send_monthly_reports(*, month: str) -> dict:
             continue
         drivers += 1
         subject, text, html = render.driver_report_email(report)
-        attempt(
+        deliveries.attempt(
             notify_user,
             user=user,
             kind=MONTHLY_REPORT,
@@ -78,7 +72,7 @@ def send_monthly_reports(*, month: str) -> dict:
     operator_pdf = Attachment(f"operator-report-{month}.pdf", pdf.operator_report_pdf(operator))
     admins = list(db.session.scalars(sa.select(User).where(User.role == ROLE_ADMIN)))
     for admin in admins:
-        attempt(
+        deliveries.attempt(
             notify_user,
             user=admin,
             kind=MONTHLY_REPORT,
@@ -89,7 +83,6 @@ def send_monthly_reports(*, month: str) -> dict:
             attachments=(operator_pdf,),
             gchat_text=operator_chat,
         )
-    attempt(notify_admins_space, kind=MONTHLY_REPORT, period=month, text=operator_chat)
-    if failures:
-        raise failures[0]
+    deliveries.attempt(notify_admins_space, kind=MONTHLY_REPORT, period=month, text=operator_chat)
+    deliveries.finish()
     return {"month": month, "drivers": drivers, "admins": len(admins)}

@@ -10,9 +10,8 @@ import sqlalchemy as sa
 from parking.auth.models import ROLE_USER, User
 from parking.db import utcnow
 from parking.extensions import db, transactional
-from parking.notifications.channels import TransientDeliveryError
 from parking.notifications.models import REMINDER, JobRun
-from parking.notifications.service import notify_admins_space, notify_user
+from parking.notifications.service import Deliveries, notify_admins_space, notify_user
 from parking.reports import render
 from parking.reports.formatting import money
 from parking.reservations import billing
@@ -138,32 +137,24 @@ def send_daily_reminders(*, now: datetime | None = None) -> dict:
     now = now or utcnow()
     day = local_day(now)
     reminders, new_lots = due_reminders(now=now, since=_since_last_run(now))
-    outcomes: dict[str, int] = {}
-    failures: list[TransientDeliveryError] = []
+    deliveries = Deliveries()
     for reminder in reminders:
         subject = _subject(reminder)
         text, html = render.reminder_email(subject=subject, reminder=reminder)
-        try:
-            sent = notify_user(
-                user=reminder.user,
-                kind=REMINDER,
-                period=day,
-                subject=subject,
-                text=text,
-                html=html,
-                gchat_text=text,
-            )
-        except TransientDeliveryError as error:
-            failures.append(error)
-            continue
-        for outcome in sent.values():
-            outcomes[outcome] = outcomes.get(outcome, 0) + 1
-    try:
-        notify_admins_space(kind=REMINDER, period=day, text=_digest(reminders, new_lots, day))
-    except TransientDeliveryError as error:
-        failures.append(error)
-    if failures:
-        raise failures[0]
+        deliveries.attempt(
+            notify_user,
+            user=reminder.user,
+            kind=REMINDER,
+            period=day,
+            subject=subject,
+            text=text,
+            html=html,
+            gchat_text=text,
+        )
+    deliveries.attempt(
+        notify_admins_space, kind=REMINDER, period=day, text=_digest(reminders, new_lots, day)
+    )
+    outcomes = deliveries.finish()
     _record_run(now)
     return {"day": day, "reminded": len(reminders), "new_lots": len(new_lots), **outcomes}
 

@@ -15,6 +15,7 @@ from parking.extensions import db, transactional
 from parking.notifications.channels import (
     Attachment,
     DeliveryError,
+    TransientDeliveryError,
     post_gchat,
     send_email,
     webhook_host_allowed,
@@ -151,6 +152,30 @@ def notify_user(
     if pending_error is not None:
         raise pending_error
     return outcomes
+
+
+class Deliveries:
+    """A job's messages: how many went out per outcome, and the transient failures, raised once
+    every message was tried, so the task's retry sends exactly what did not go out."""
+
+    def __init__(self):
+        self.outcomes: dict[str, int] = {}
+        self.failures: list[TransientDeliveryError] = []
+
+    def attempt(self, notify: Callable, **message) -> None:
+        """Send with `notify_user` (its outcomes are counted) or `notify_admins_space`."""
+        try:
+            sent = notify(**message)
+        except TransientDeliveryError as error:
+            self.failures.append(error)
+            return
+        for outcome in sent.values() if isinstance(sent, dict) else ():
+            self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
+
+    def finish(self) -> dict[str, int]:
+        if self.failures:
+            raise self.failures[0]
+        return self.outcomes
 
 
 def _post_driver_webhook(url: str, text: str) -> None:
