@@ -27,22 +27,20 @@ _EXCLUSIONS = {
 
 # SQLite has no exclusion constraint: triggers abort an insert or update that would overlap.
 # Times are stored as fixed-width ISO text, so text comparison is time comparison.
-_SQLITE_OVERLAP_CHECK = """
-    SELECT RAISE(ABORT, 'overlapping window booking: this spot is booked for part of the window')
+def _sqlite_overlap_check(column, what):
+    return f"""
+    SELECT RAISE(ABORT, 'overlapping window booking: this {what} is booked for part of the window')
     WHERE EXISTS (
         SELECT 1 FROM reservations AS other
-        WHERE other.spot_id = NEW.spot_id AND other.id IS NOT NEW.id
+        WHERE other.{column} = NEW.{column} AND other.id IS NOT NEW.id
           AND other.starts_at IS NOT NULL AND other.status IN ('reserved', 'occupied')
           AND other.starts_at < NEW.ends_at AND NEW.starts_at < other.ends_at
-    );
-    SELECT RAISE(ABORT, 'overlapping window booking: this vehicle is booked for part of the window')
-    WHERE EXISTS (
-        SELECT 1 FROM reservations AS other
-        WHERE other.vehicle_number = NEW.vehicle_number AND other.id IS NOT NEW.id
-          AND other.starts_at IS NOT NULL AND other.status IN ('reserved', 'occupied')
-          AND other.starts_at < NEW.ends_at AND NEW.starts_at < other.ends_at
-    );
-"""
+    );"""
+
+
+_SQLITE_OVERLAP_CHECK = (
+    _sqlite_overlap_check('spot_id', 'spot') + _sqlite_overlap_check('vehicle_number', 'vehicle')
+)
 _SQLITE_TRIGGERS = {
     'trg_reservations_window_insert': 'BEFORE INSERT ON reservations',
     'trg_reservations_window_update': (
