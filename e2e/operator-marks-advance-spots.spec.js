@@ -52,5 +52,6 @@ test('the operator creates a lot with 3 advance spots and sees them marked', asy
   const details = adminPage.getByRole('dialog');
   await expect(details).toContainText('Next booking');
   await expect(details).toContainText(booking.vehicle_number);
+  await checkState(adminPage, 'operator-spot-next-booking');
   await details.getByRole('button', { name: 'Close' }).click();
 });
