@@ -1,4 +1,5 @@
-"""Bulk seeding: lots with spots, drivers and a year of past stays, with SQLAlchemy Core.
+"""Bulk seeding: lots with spots, drivers, a year of past stays and a week of upcoming window
+bookings, with SQLAlchemy Core.
 
 Rows go in as lists of dicts, in chunks (one executemany each), straight into the tables the
 migrations made; the reservations through COPY on PostgreSQL. Each lot's highest-numbered
@@ -6,6 +7,14 @@ migrations made; the reservations through COPY on PostgreSQL. Each lot's highest
 `_assign_kinds` would). Past stays never overlap on a spot, so the double-booking check
 afterwards can look at every drive-up, seeded or booked during the run; window bookings, which
 may share a spot for different windows, have their own check (`window_overlaps`).
+
+Upcoming window bookings (`reserved`) fill about half of every advance spot's next
+`window_days`: windows of 1 to 4 hours on quarter-hour starts, one after another on each spot
+(back to back or with a gap, never overlapping), each for its own vehicle, by drivers past the
+first `UNBOOKED_DRIVERS` (the bench's own drivers book during the run, and
+MAX_ACTIVE_RESERVATIONS counts seeded bookings too). The database checks every one as it goes
+in (PostgreSQL's exclusion constraint; SQLite's triggers, helped by two indexes that exist only
+while seeding).
 """
 
 from __future__ import annotations
@@ -25,6 +34,10 @@ from parking.reservations.models import ADVANCE, DRIVE_UP
 CHUNK = 10_000
 DRIVER_PASSWORD = "bench-driver-password"
 CANCELLED_SHARE = 0.1
+# The bench's own drivers (driver00000 onwards: the cycle, window and freshness drivers, the
+# summaries' and the lot list's subjects) hold no seeded window booking.
+UNBOOKED_DRIVERS = 40
+QUARTER = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -37,6 +50,10 @@ class Scale:
     reservations: int
     # The seeded stays are spread over this many days, ending a few hours ago.
     history_days: int
+    # Upcoming window bookings on every advance spot over this many days from now, covering
+    # about `window_share` of that time.
+    window_days: int = 7
+    window_share: float = 0.5
 
 
 SCALES = {
@@ -63,6 +80,10 @@ SCALES = {
 class Seeded:
     lot_ids: list[int]
     driver_emails: list[str]
+    past_stays: int
+    window_bookings: int
+    # Every reservation the run makes has a higher id.
+    last_reservation_id: int
 
 
 def driver_email(n: int) -> str:
@@ -212,11 +233,94 @@ def seed(engine: sa.Engine, scale: Scale, now: datetime | None = None) -> Seeded
                     }
                 rows.append(row)
         _bulk_insert(connection, reservations, rows)
+        windows = _upcoming_windows(
+            scale, now, rng, spot_rows, price_of, first_advance, user_ids[UNBOOKED_DRIVERS:]
+        )
+        _insert_windows(connection, reservations, windows)
+        last_id = connection.scalar(sa.select(sa.func.max(reservations.c.id)))
     if engine.dialect.name == "postgresql":
         # What autovacuum does on a live server soon after a bulk load: fresh planner statistics.
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.exec_driver_sql("VACUUM ANALYZE")
-    return Seeded(lot_ids=[lot_id for lot_id, _ in lot_rows], driver_emails=emails)
+    return Seeded(
+        lot_ids=[lot_id for lot_id, _ in lot_rows],
+        driver_emails=emails,
+        past_stays=len(rows),
+        window_bookings=len(windows),
+        last_reservation_id=last_id,
+    )
+
+
+def _upcoming_windows(
+    scale: Scale, now: datetime, rng: random.Random, spot_rows, price_of, first_advance, drivers
+) -> list[dict]:
+    """Reserved window bookings on every advance spot over the next `window_days`: windows of
+    1 to 4 hours (whole quarter-hours, starting on one), each after the previous one on its
+    spot with a random gap (none at times: back to back) as long as a window on average, so
+    that about `window_share` of the time is booked. Booking n is for vehicle W<n> by driver
+    n % drivers, booked up to two weeks ago."""
+    first_start = datetime.fromtimestamp(
+        (now.timestamp() // QUARTER.total_seconds() + 1) * QUARTER.total_seconds(), UTC
+    )
+    horizon = first_start + timedelta(days=scale.window_days)
+    # Mean window 10 quarters (2.5 h); a mean gap of 10 * (1 - share) / share quarters.
+    max_gap = round(2 * 10 * (1 - scale.window_share) / scale.window_share)
+    rows = []
+    for spot_id, lot_id, number in spot_rows:
+        if number < first_advance:
+            continue
+        price = price_of[lot_id]
+        starts = first_start + QUARTER * rng.randint(0, max_gap)
+        while True:
+            quarters = rng.randint(4, 16)
+            ends = starts + QUARTER * quarters
+            if ends > horizon:
+                break
+            n = len(rows)
+            rows.append(
+                {
+                    "user_id": drivers[n % len(drivers)],
+                    "lot_id": lot_id,
+                    "spot_id": spot_id,
+                    "spot_number": number,
+                    "price_per_hour": price,
+                    "vehicle_number": f"W{n:07d}",
+                    "status": "reserved",
+                    "remarks": None,
+                    "reserved_at": now - timedelta(minutes=rng.randint(5, 14 * 24 * 60)),
+                    "starts_at": starts,
+                    "ends_at": ends,
+                    "quoted_cost": _started_hours_cost(price, quarters * 15),
+                    "no_show": False,
+                }
+            )
+            starts = ends + QUARTER * rng.randint(0, max_gap)
+    return rows
+
+
+def _insert_windows(connection, reservations, rows) -> None:
+    """The upcoming window bookings, checked by the database as they go in.
+
+    SQLite's overlap triggers find no index on a spot's or a vehicle's window bookings (they
+    walk every active reservation), so two partial indexes that serve them exist while seeding
+    only; the app then runs with the migrations' indexes alone.
+    """
+    if not rows:
+        return
+    sqlite = connection.dialect.name == "sqlite"
+    helpers = {
+        "bench_seed_spot_window": "spot_id, starts_at",
+        "bench_seed_vehicle_window": "vehicle_number, starts_at",
+    }
+    if sqlite:
+        for name, columns in helpers.items():
+            connection.exec_driver_sql(
+                f"CREATE INDEX {name} ON reservations ({columns}) WHERE starts_at IS NOT NULL"
+            )
+    _bulk_insert(connection, reservations, rows)
+    if sqlite:
+        for name in helpers:
+            connection.exec_driver_sql(f"DROP INDEX {name}")
 
 
 def double_bookings(engine: sa.Engine) -> int:
