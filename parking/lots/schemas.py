@@ -1,6 +1,6 @@
 from apiflask import Schema, fields
 from apiflask.validators import Range
-from marshmallow import ValidationError, validates
+from marshmallow import ValidationError, pre_load, validates
 
 from parking.fields import PINCODE, Money, NoNulString, Pincode, Text
 from parking.reservations.models import SPOT_KINDS
@@ -30,6 +30,13 @@ class LotIn(Schema):
 class LotQueryIn(WindowIn):
     q = NoNulString(load_default=None, metadata={"description": "Part of the name or address"})
     pincode = fields.String(load_default=None, metadata={"description": "6-digit PIN code"})
+
+    @pre_load
+    def _blank_window_is_none(self, data, **kwargs):
+        """`?starts_at=&ends_at=` (an empty form) asks for no window, as an empty `q` is no
+        search."""
+        blank = {name for name in ("starts_at", "ends_at") if data.get(name) == ""}
+        return {key: value for key, value in data.items() if key not in blank} if blank else data
 
     @validates("pincode")
     def _pincode(self, value, **kwargs):

@@ -420,3 +420,13 @@ def test_the_minute_a_window_spot_turns_reserved_is_announced(api, admin, driver
     with api.client.application.app_context():
         assert lots_with_windows_opening(opens_at - timedelta(minutes=1), opens_at) == [lot["id"]]
         assert lots_with_windows_opening(opens_at, opens_at + timedelta(minutes=1)) == []
+
+
+def test_an_empty_window_in_the_lot_search_asks_for_none(api, admin, driver):
+    lot = window_lot(api, admin)
+    query = {"q": lot["name"], "starts_at": "", "ends_at": "", "pincode": ""}
+    response = api.get("/api/lots", driver, query_string=query)
+    assert response.status_code == 200, response.get_json()
+    assert [item["available_for_window"] for item in response.get_json()] == [None]
+    half = api.get("/api/lots", driver, query_string={"starts_at": TOMORROW_9, "ends_at": ""})
+    assert _field_named(half) == "ends_at"
