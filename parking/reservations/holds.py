@@ -25,6 +25,13 @@ from parking.reservations.models import (
 )
 
 
+# The partial indexes' own condition, with the statuses written into the SQL: SQLite uses a
+# partial index only when the query repeats its condition with literal values, not parameters.
+def _in_active_status() -> sa.ColumnElement[bool]:
+    statuses = sa.bindparam("active_statuses", list(ACTIVE_STATUSES), literal_execute=True)
+    return Reservation.status.in_(statuses)
+
+
 def _hold() -> timedelta:
     return timedelta(minutes=current_app.config["RESERVATION_HOLD_MINUTES"])
 
@@ -59,6 +66,7 @@ def _lapsed(now: datetime) -> sa.ColumnElement[bool]:
     """SQL: reserved, and its hold (drive-up) or its window's hold (window booking) ran out."""
     deadline = hold_deadline(now)
     return sa.and_(
+        _in_active_status(),
         Reservation.status == RESERVED,
         sa.or_(
             sa.and_(Reservation.starts_at.is_(None), Reservation.reserved_at < deadline),
@@ -77,7 +85,7 @@ def is_active(now: datetime | None = None) -> sa.ColumnElement[bool]:
     now = now or utcnow()
     deadline = hold_deadline(now)
     return sa.and_(
-        Reservation.status.in_(ACTIVE_STATUSES),
+        _in_active_status(),
         sa.or_(
             Reservation.status == OCCUPIED,
             sa.and_(Reservation.starts_at.is_(None), Reservation.reserved_at >= deadline),
@@ -188,16 +196,24 @@ def expire_holds(*, lot_id: int | None = None, vehicle_number: str | None = None
     """
     now = utcnow()
     lapsed = _lapsed(now)
-    if lot_id is not None or vehicle_number is not None:
-        lapsed = sa.and_(
-            lapsed,
-            sa.or_(Reservation.lot_id == lot_id, Reservation.vehicle_number == vehicle_number),
-        )
-    rows = db.session.execute(
-        sa.update(Reservation)
-        .where(lapsed)
-        .values(status=CANCELLED, cancelled_at=now, no_show=Reservation.starts_at.is_not(None))
-        .returning(Reservation.lot_id)
-        .execution_options(synchronize_session=False)
-    ).all()
+    if lot_id is None and vehicle_number is None:
+        scopes = [sa.true()]
+    else:
+        # One statement per index (the lot's, the vehicle's drive-ups, its windows) rather than
+        # an OR that no index answers.
+        vehicle = Reservation.vehicle_number == vehicle_number
+        scopes = [
+            Reservation.lot_id == lot_id,
+            sa.and_(vehicle, Reservation.starts_at.is_(None)),
+            sa.and_(vehicle, Reservation.starts_at.is_not(None)),
+        ]
+    rows = []
+    for scope in scopes:
+        rows += db.session.execute(
+            sa.update(Reservation)
+            .where(lapsed, scope)
+            .values(status=CANCELLED, cancelled_at=now, no_show=Reservation.starts_at.is_not(None))
+            .returning(Reservation.lot_id)
+            .execution_options(synchronize_session=False)
+        ).all()
     return sorted({lot for (lot,) in rows})

@@ -107,13 +107,21 @@ class Reservation(Base):
             sqlite_where=sa.text("status = 'occupied'"),
             postgresql_where=sa.text("status = 'occupied'"),
         ),
-        # A lot's window bookings still ahead: availability for a window, the next booking.
-        sa.Index(
-            "ix_reservations_active_window",
-            "lot_id",
-            "ends_at",
-            sqlite_where=_ACTIVE_WINDOW,
-            postgresql_where=_ACTIVE_WINDOW,
+        # Active window bookings by lot (availability for a window), by spot (the SQLite
+        # overlap trigger) and by vehicle (a vehicle's overlapping windows).
+        *(
+            sa.Index(
+                f"ix_reservations_active_window{suffix}",
+                column,
+                "ends_at",
+                sqlite_where=_ACTIVE_WINDOW,
+                postgresql_where=_ACTIVE_WINDOW,
+            )
+            for suffix, column in (
+                ("", "lot_id"),
+                ("_spot", "spot_id"),
+                ("_vehicle", "vehicle_number"),
+            )
         ),
         sa.CheckConstraint("(starts_at IS NULL) = (ends_at IS NULL)", name="window_complete"),
         sa.CheckConstraint("ends_at > starts_at", name="window_order"),

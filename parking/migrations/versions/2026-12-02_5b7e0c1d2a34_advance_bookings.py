@@ -18,6 +18,9 @@ _ACTIVE = "status IN ('reserved', 'occupied')"
 _ACTIVE_DRIVE_UP = sa.text(f"{_ACTIVE} AND starts_at IS NULL")
 _ACTIVE_WINDOW = f"{_ACTIVE} AND starts_at IS NOT NULL"
 
+# Active window bookings by lot (availability), by spot (the SQLite trigger), by vehicle.
+_WINDOW_INDEXES = {'': 'lot_id', '_spot': 'spot_id', '_vehicle': 'vehicle_number'}
+
 # PostgreSQL: no two active window bookings overlap on a spot, or for a vehicle. The columns
 # hold naive UTC, so the range is a tsrange; '[)' makes back-to-back windows legal.
 _EXCLUSIONS = {
@@ -85,10 +88,11 @@ def upgrade():
             sqlite_where=sa.text("status = 'occupied'"),
             postgresql_where=sa.text("status = 'occupied'"),
         )
-        batch_op.create_index(
-            'ix_reservations_active_window', ['lot_id', 'ends_at'], unique=False,
-            sqlite_where=sa.text(_ACTIVE_WINDOW), postgresql_where=sa.text(_ACTIVE_WINDOW),
-        )
+        for suffix, column in _WINDOW_INDEXES.items():
+            batch_op.create_index(
+                f'ix_reservations_active_window{suffix}', [column, 'ends_at'], unique=False,
+                sqlite_where=sa.text(_ACTIVE_WINDOW), postgresql_where=sa.text(_ACTIVE_WINDOW),
+            )
     if op.get_context().dialect.name == 'postgresql':
         op.execute('CREATE EXTENSION IF NOT EXISTS btree_gist')
         for name, column in _EXCLUSIONS.items():
@@ -114,7 +118,8 @@ def downgrade():
         for name in _SQLITE_TRIGGERS:
             op.execute(f'DROP TRIGGER {name}')
     with op.batch_alter_table('reservations', schema=None) as batch_op:
-        batch_op.drop_index('ix_reservations_active_window')
+        for suffix in _WINDOW_INDEXES:
+            batch_op.drop_index(f'ix_reservations_active_window{suffix}')
         batch_op.drop_index('uq_reservations_occupied_vehicle')
         batch_op.drop_index('uq_reservations_active_vehicle')
         batch_op.drop_index('uq_reservations_active_spot')
