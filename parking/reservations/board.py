@@ -37,7 +37,7 @@ def _clock_changes(lot_ids: list[int], now: datetime) -> datetime | None:
     next_turn, *lapse = db.session.execute(
         sa.select(
             sa.func.min(sa.case((turns_later, Reservation.starts_at))),
-            *holds.first_lapse_columns(),
+            *holds.first_lapse_columns(now),
         ).where(Reservation.lot_id.in_(lot_ids), holds.is_active(now))
     ).one()
     return _earliest(
