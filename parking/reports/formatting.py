@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
-from parking.timezone import local_time  # noqa: F401 (reports write times with it)
+from babel.dates import format_datetime
+
+from parking.timezone import app_zone, local_time  # noqa: F401 (reports write times with it)
+
+# The Vue app writes with Intl's en-IN; Babel's en_IN (the same CLDR data) writes the same.
+LOCALE = "en_IN"
 
 CENT = Decimal("0.01")
 CURRENCY = "₹"
@@ -31,6 +37,32 @@ def duration(minutes: int | None) -> str:
         return "—"
     whole_hours, rest = divmod(minutes, 60)
     return f"{whole_hours} h {rest:02d} min" if whole_hours else f"{rest} min"
+
+
+def _local(moment: datetime, pattern: str) -> str:
+    return format_datetime(moment, pattern, tzinfo=app_zone(), locale=LOCALE)
+
+
+def date_time(moment: datetime | None) -> str:
+    """`4 Dec 2026, 08:17`: a stored UTC moment on the APP_TIMEZONE clock, 24 h."""
+    return "—" if moment is None else _local(moment, "d MMM y, HH:mm")
+
+
+def day(moment: datetime | None) -> str:
+    """`4 Dec 2026`: the APP_TIMEZONE calendar day of a moment."""
+    return "—" if moment is None else _local(moment, "d MMM y")
+
+
+def clock(moment: datetime | None) -> str:
+    """`08:17`: the APP_TIMEZONE time of day of a moment, 24 h."""
+    return "—" if moment is None else _local(moment, "HH:mm")
+
+
+def window(starts_at: datetime, ends_at: datetime) -> str:
+    """`4 Dec 2026, 09:00 – 11:30`, the day written once when the window ends on it."""
+    start = date_time(starts_at)
+    end = clock(ends_at) if day(starts_at) == day(ends_at) else date_time(ends_at)
+    return f"{start} – {end}"
 
 
 def hour_of_day(hour: int) -> str:

@@ -8,13 +8,26 @@ or remote) is needed for them to show.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from flask import current_app, render_template
 
+from parking.auth.models import User
 from parking.reports import data
-from parking.reports.formatting import money
+from parking.reports.formatting import clock, date_time, duration, money, window
+from parking.reservations import holds
 from parking.reservations.models import Reservation
+
+
+class Message(NamedTuple):
+    """A message that goes by e-mail and Google Chat alike."""
+
+    subject: str
+    text: str
+    html: str
+    gchat_text: str
 
 
 def bars(items: Iterable[dict], *, label: str, value: str, text: Callable) -> list[dict]:
@@ -84,3 +97,95 @@ def driver_report_chat_text(report: dict) -> str:
 def operator_report_chat_text(report: dict) -> str:
     """The operators' monthly report in a few lines of Google Chat."""
     return render_template("chat/operator_report.txt", report=report, money=money).strip()
+
+
+def password_reset_email(user: User, link: str, minutes: int) -> tuple[str, str, str]:
+    """Subject, plain text and HTML of the mail with a link to choose a new password."""
+    subject = "Reset your Parking password"
+    text, html = _render("password_reset", subject=subject, user=user, link=link, minutes=minutes)
+    return subject, text, html
+
+
+CANCEL_REASONS = ("operator_cancelled", "operator_released", "expired", "no_show")
+
+_CANCEL_SUBJECTS = {
+    "operator_cancelled": "Your parking booking was cancelled by the operator",
+    "operator_released": "Your parking stay was ended by the operator",
+    "expired": "Your parking booking was cancelled: the hold ran out",
+    "no_show": "Your parking booking was cancelled: the car was not parked in time",
+}
+
+
+def _booked_for(reservation: Reservation) -> str:
+    """When the booking was for: its window, or (a drive-up) when it was made."""
+    if reservation.is_window:
+        return f"booked for {window(reservation.starts_at, reservation.ends_at)}"
+    return f"booked at {date_time(reservation.reserved_at)}"
+
+
+def _why(reservation: Reservation, reason: str) -> str:
+    """Why the booking ended, in a sentence or two."""
+    if reason == "operator_cancelled":
+        return "The parking operator cancelled it. You have not been charged."
+    if reason == "operator_released":
+        return (
+            f"The car was parked {date_time(reservation.parked_at)} "
+            f"and the operator released it {date_time(reservation.left_at)} "
+            f"({duration(reservation.duration_minutes)}). "
+            f"You were charged {money(reservation.cost)}; the receipt is in your history."
+        )
+    if reason == "expired":
+        minutes = current_app.config["RESERVATION_HOLD_MINUTES"]
+        return (
+            f"The car was not parked within {minutes} minutes of booking, so the hold ran "
+            "out and the spot went back to other drivers. You have not been charged."
+        )
+    if reason == "no_show":
+        return (
+            f"The car was not parked by {clock(holds.lapses_at(reservation))}, so the booking "
+            "was cancelled as a no-show and the spot went back to other drivers."
+        )
+    raise ValueError(f"unknown cancel reason {reason!r}; one of {CANCEL_REASONS}")
+
+
+def booking_cancelled_message(reservation: Reservation, reason: str) -> Message:
+    """A driver's booking ended by someone else: the operator (`operator_cancelled`,
+    `operator_released`: a parked car released and charged), a drive-up hold that lapsed
+    (`expired`) or a window booking nobody parked in time (`no_show`)."""
+    why = _why(reservation, reason)
+    subject = _CANCEL_SUBJECTS[reason]
+    what, ended = (
+        ("stay", "was ended by the operator")
+        if reason == "operator_released"
+        else ("booking", "was cancelled")
+    )
+    summary = (
+        f"Your {what} at {reservation.lot.name} ({reservation.lot.address}), spot "
+        f"{reservation.spot_number}, for {reservation.vehicle_number} "
+        f"({_booked_for(reservation)}) {ended}."
+    )
+    context = {"user": reservation.user, "summary": summary, "why": why}
+    text, html = _render("booking_cancelled", subject=subject, **context)
+    return Message(subject, text, html, _chat(subject, f"{summary} {why}", "/reservations/history"))
+
+
+def hold_ending_message(reservation: Reservation, ends_at: datetime) -> Message:
+    """A held booking the driver has not parked in yet lapses at `ends_at`: park or lose it."""
+    subject = "Your parking hold ends soon"
+    warning = (
+        f"Park by {clock(ends_at)} or your booking at {reservation.lot.name} "
+        f"(spot {reservation.spot_number}) is cancelled."
+    )
+    details = (
+        f"The spot at {reservation.lot.name} ({reservation.lot.address}) is held for "
+        f"{reservation.vehicle_number} until {date_time(ends_at)}."
+    )
+    context = {"user": reservation.user, "warning": warning, "details": details}
+    text, html = _render("hold_ending", subject=subject, **context)
+    return Message(subject, text, html, _chat(subject, f"{warning} {details}", "/reservations"))
+
+
+def _chat(subject: str, text: str, page: str) -> str:
+    """A Google Chat message: the subject in bold, the sentences, the app page to act on."""
+    public_url = current_app.config["PUBLIC_URL"].rstrip("/")
+    return f"*{subject}*\n{text}\n{public_url}{page}"
