@@ -49,7 +49,7 @@ describe('SpotGrid', () => {
     ]);
     expect(grid.findAll('.advance-mark').length).toBe(3); // two spots and the legend
     expect(grid.text()).toContain('Advance spot: kept for bookings made ahead');
-    expect(grid.findAll('button')[2].text()).toContain('3 Dec 09:00–11:30');
+    expect(grid.findAll('button')[2].text()).toContain('Next 3 Dec 09:00');
   });
 
   it('shows no legend for a lot without advance spots', () => {
@@ -61,5 +61,33 @@ describe('SpotGrid', () => {
     const grid = mount(SpotGrid, { props: { spots } });
     await grid.findAll('button')[2].trigger('click');
     expect(grid.emitted('select')).toEqual([[spots[2]]]);
+  });
+
+  it('shows when a hold ends, as the spot’s description, and keeps its name', () => {
+    const held = {
+      id: 7,
+      number: 7,
+      status: 'reserved',
+      kind: 'drive_up',
+      reservation: { id: 9, hold_ends_at: '2026-12-04T03:15:00Z' },
+    };
+    const grid = mount(SpotGrid, { props: { spots: [held], timeZone: 'Asia/Kolkata' } });
+    const button = grid.find('button');
+    expect(button.attributes('aria-label')).toBe('Spot 7, reserved');
+    expect(button.text()).toContain('until 08:45');
+    const described = grid.find(`#${button.attributes('aria-describedby')}`);
+    expect(described.text()).toBe('until 08:45');
+  });
+
+  it('writes an advance spot’s next window in one short line on its tile', () => {
+    const spot = {
+      id: 8,
+      number: 8,
+      status: 'available',
+      kind: 'advance',
+      next_booking: { id: 3, starts_at: '2026-12-06T03:30:00Z', ends_at: '2026-12-06T06:00:00Z' },
+    };
+    const grid = mount(SpotGrid, { props: { spots: [spot], timeZone: 'Asia/Kolkata' } });
+    expect(grid.findAll('.spot-line').map((line) => line.text())).toEqual(['Next 6 Dec 09:00']);
   });
 });
