@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import logging
 import os
+import secrets
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,16 +35,26 @@ BATCH_ROWS = 1000
 READY_SUBJECT = "Your parking history export is ready"
 
 
-def file_name(export_id: int) -> str:
-    return f"export-{export_id}.csv"
+def new_file_name(export_id: int) -> str:
+    """A name no other export, of this installation or another sharing EXPORT_DIR, can have:
+    the id, for people reading the directory, and 128 random bits, so nobody can guess it."""
+    return f"export-{export_id}-{secrets.token_urlsafe(16)}.csv"
 
 
 def _directory() -> Path:
     return Path(current_app.config["EXPORT_DIR"])
 
 
-def _path(export: Export) -> Path:
-    return _directory() / (export.file_name or file_name(export.id))
+def _path(export: Export) -> Path | None:
+    """The file the row names; only ever that one (None before a run has named one)."""
+    return _directory() / export.file_name if export.file_name else None
+
+
+def _remove(name: str) -> None:
+    """Delete the file `name` and the temporary files of runs that were writing it."""
+    directory = _directory()
+    for path in [directory / name, *directory.glob(f"{name}.*.tmp")]:
+        path.unlink(missing_ok=True)
 
 
 # --- requests from the API ------------------------------------------------------------------
@@ -89,7 +100,7 @@ def get_file(*, user: User, export_id: int) -> Path:
     if export.status != DONE:
         raise ExportNotReady(f"The export is not ready yet ({export.status})")
     path = _path(export)
-    if not path.is_file():
+    if path is None or not path.is_file():
         raise ExportNotFound("The export file is no longer available; request a new export")
     return path
 
@@ -143,55 +154,55 @@ def _streamed(query: sa.Select) -> Iterator[sa.Result]:
 
 
 @transactional
-def _start(export_id: int) -> sa.Select | None:
-    """Mark the export running and return the query of its rows; None when there is nothing
-    to write (the row is gone, or a duplicate of a finished job)."""
+def _start(export_id: int) -> tuple[sa.Select, str, str | None] | None:
+    """Mark the export running under a new file name; the query of its rows, that name and
+    the one an earlier run gave it. None when there is nothing to write (the row is gone, or
+    a duplicate of a finished job)."""
     export = db.session.get(Export, export_id)
-    if export is None or (export.status == DONE and _path(export).is_file()):
+    if export is None:
         return None
+    path = _path(export)
+    if export.status == DONE and path is not None and path.is_file():
+        return None
+    # Each run writes a file of its own: one that was killed mid-file (or is still writing,
+    # a duplicate delivery) never shares a name with this one, and is superseded by it.
+    earlier, export.file_name = export.file_name, new_file_name(export_id)
     export.status = RUNNING
     export.row_count = 0
     export.error = None
     export.finished_at = None
-    return _rows_query(export)
+    return _rows_query(export), export.file_name, earlier
+
+
+def _this_run(export_id: int, name: str) -> sa.ColumnElement[bool]:
+    """SQL: the export is still the one this run (writing `name`) is writing."""
+    return sa.and_(Export.id == export_id, Export.file_name == name)
 
 
 @transactional
-def _progress(export_id: int, row_count: int) -> None:
-    db.session.execute(sa.update(Export).where(Export.id == export_id).values(row_count=row_count))
+def _progress(export_id: int, name: str, row_count: int) -> None:
+    db.session.execute(
+        sa.update(Export).where(_this_run(export_id, name)).values(row_count=row_count)
+    )
 
 
 @transactional
-def _finish(export_id: int, row_count: int) -> Export | None:
-    export = db.session.get(Export, export_id)
-    if export is not None:
-        export.status = DONE
-        export.row_count = row_count
-        export.file_name = file_name(export_id)
-        export.finished_at = utcnow()
-    return export
+def _end(export_id: int, name: str, **values) -> bool:
+    """Write the run's outcome, unless a later run of the same export took over (False)."""
+    result = db.session.execute(
+        sa.update(Export).where(_this_run(export_id, name)).values(finished_at=utcnow(), **values)
+    )
+    return result.rowcount == 1
 
 
-@transactional
-def _fail(export_id: int, error: Exception) -> Export | None:
-    export = db.session.get(Export, export_id)
-    if export is not None:
-        export.status = FAILED
-        # The details (paths, SQL) are for the worker's log, not for the API's answers.
-        export.error = f"The export could not be written ({type(error).__name__}); try again"
-        export.finished_at = utcnow()
-    return export
-
-
-def _write(export_id: int, query: sa.Select) -> int:
-    """Write the export's file; returns the number of rows. Memory stays flat however many."""
+def _write(export_id: int, name: str, query: sa.Select) -> int:
+    """Write the export's file `name`; returns the number of rows. Memory stays flat however
+    many. The file is created exclusively: nothing is ever written over an existing file."""
     directory = _directory()
     directory.mkdir(parents=True, exist_ok=True)
-    # Written under a temporary name and renamed when complete, so a download never sees half
-    # a file, and a second run of the same job replaces the file whole.
-    handle, temporary = tempfile.mkstemp(
-        dir=directory, prefix=f"{file_name(export_id)}.", suffix=".tmp"
-    )
+    # Written under a temporary name (created with O_EXCL) and linked to its own name when
+    # complete, so a download never sees half a file; the link fails rather than replace one.
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f"{name}.", suffix=".tmp")
     try:
         count = 0
         with open(handle, "w", newline="", encoding="utf-8") as file:
@@ -202,28 +213,35 @@ def _write(export_id: int, query: sa.Select) -> int:
                     writer.writerow(csv_row(**record._mapping))
                     count += 1
                     if count % BATCH_ROWS == 0:
-                        _progress(export_id, count)
+                        _progress(export_id, name, count)
             file.flush()
             os.fsync(file.fileno())
-        os.replace(temporary, directory / file_name(export_id))
-    except BaseException:
+        os.link(temporary, directory / name)
+    finally:
         Path(temporary).unlink(missing_ok=True)
-        raise
     return count
 
 
 def run(*, export_id: int) -> Export | None:
     """Write an export's CSV file and mark it done (or failed); safe to run twice."""
-    query = _start(export_id)
-    # Nothing may load `Export` objects between here and _finish: on SQLite that would open a
+    started = _start(export_id)
+    # Nothing may load `Export` objects between here and _end: on SQLite that would open a
     # session transaction, holding the write lock while the rows stream (see _streamed).
-    if query is not None:
+    if started is not None:
+        query, name, earlier = started
+        if earlier is not None:
+            _remove(earlier)  # this export's own earlier file: no row names it any more
         try:
-            count = _write(export_id, query)
+            count = _write(export_id, name, query)
         except Exception as error:
             log.exception("Export %d failed", export_id)
-            return _fail(export_id, error)
-        return _finish(export_id, count)
+            # The details (paths, SQL) are for the worker's log, not for the API's answers.
+            message = f"The export could not be written ({type(error).__name__}); try again"
+            current = _end(export_id, name, status=FAILED, error=message)
+        else:
+            current = _end(export_id, name, status=DONE, row_count=count)
+        if not current:
+            _remove(name)  # a later run of the same export took over; its file is the one
     return db.session.get(Export, export_id)
 
 
@@ -259,30 +277,29 @@ def notify_ready(*, export_id: int) -> dict[str, str]:
 
 
 @transactional
-def _delete_rows_before(cutoff: datetime) -> list[str]:
-    old = db.session.execute(
-        sa.select(Export.id, Export.file_name).where(Export.created_at < cutoff)
-    ).all()
-    if old:
-        db.session.execute(sa.delete(Export).where(Export.id.in_([id_ for id_, _ in old])))
-    return [name or file_name(id_) for id_, name in old]
+def _created_before(cutoff: datetime) -> list[tuple[int, str | None]]:
+    query = sa.select(Export.id, Export.file_name).where(Export.created_at < cutoff)
+    return [tuple(row) for row in db.session.execute(query)]
+
+
+@transactional
+def _delete_rows(ids: list[int]) -> None:
+    db.session.execute(sa.delete(Export).where(Export.id.in_(ids)))
 
 
 def delete_old() -> int:
-    """Delete exports older than EXPORT_RETENTION_DAYS, rows and files; returns how many."""
+    """Delete exports older than EXPORT_RETENTION_DAYS, rows and files; returns how many.
+
+    Only files that rows of this database name are touched: EXPORT_DIR may be shared with
+    another installation, whose files are none of this one's business.
+    """
     cutoff = utcnow() - timedelta(days=current_app.config["EXPORT_RETENTION_DAYS"])
-    # Rows first: once a row is gone nobody can ask for its file, so deleting it races nothing.
-    names = _delete_rows_before(cutoff)
-    directory = _directory()
-    for name in names:
-        (directory / name).unlink(missing_ok=True)
-    # Files no row names any more (a crash between the two steps, a job killed mid-write) go
-    # by their age: a file is written after its row is created, so one older than the cutoff
-    # belonged to a row older than it too.
-    for path in directory.glob("export-*"):
-        try:
-            if path.stat().st_mtime < cutoff.timestamp():
-                path.unlink()
-        except FileNotFoundError:
-            pass
-    return len(names)
+    old = _created_before(cutoff)  # committed: no transaction is held while the files go
+    # Files first, then rows: a crash in between leaves rows that name no file (deleted on the
+    # next run), never a file that no row names any more.
+    for _, name in old:
+        if name:
+            _remove(name)
+    if old:
+        _delete_rows([id_ for id_, _ in old])
+    return len(old)

@@ -6,6 +6,7 @@ import csv
 import io
 import itertools
 import os
+import re
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -352,13 +353,66 @@ def test_running_an_export_twice_writes_one_file_and_sends_one_email(
     for _ in range(2):  # what a redelivered or duplicated job does
         service.run(export_id=export_id)
         service.notify_ready(export_id=export_id)
-    first = (directory / service.file_name(export_id)).stat()
+    name = db.session.get(Export, export_id).file_name
+    first = (directory / name).stat()
     service.run(export_id=export_id)  # done already: the file is left as it is
 
-    assert (directory / service.file_name(export_id)).stat().st_mtime_ns == first.st_mtime_ns
+    assert db.session.get(Export, export_id).file_name == name
+    assert (directory / name).stat().st_mtime_ns == first.st_mtime_ns
     assert len(messages_to(mailbox, driver)) == 1
     assert db.session.get(Export, export_id).row_count == 1
-    assert [p.name for p in directory.glob(f"{service.file_name(export_id)}.*")] == []
+    # One file for the export, no temporary file left: the second run's replaced the first's.
+    assert [p.name for p in directory.glob(f"export-{export_id}-*")] == [name]
+
+
+def test_an_export_file_has_an_unguessable_name_of_its_own(api, driver, app_context):
+    directory = app_context.config["EXPORT_DIR"]
+    first, second = _export_row(driver.id), _export_row(driver.id)
+    for export_id in (first, second):
+        service.run(export_id=export_id)
+
+    names = [db.session.get(Export, export_id).file_name for export_id in (first, second)]
+
+    for export_id, name in zip((first, second), names, strict=True):
+        assert re.fullmatch(rf"export-{export_id}-[A-Za-z0-9_-]{{22}}\.csv", name), name
+        assert (directory / name).is_file()
+    assert not (directory / f"export-{first}.csv").exists()
+
+
+def test_a_run_never_writes_over_an_existing_file(api, driver, app_context, monkeypatch):
+    directory = app_context.config["EXPORT_DIR"]
+    export_id = _export_row(driver.id)
+    taken = f"export-{export_id}-someone-elses-file.csv"
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / taken).write_text("another installation's rows\n")
+    monkeypatch.setattr(service, "new_file_name", lambda export_id: taken)
+
+    export = service.run(export_id=export_id)
+
+    assert export.status == FAILED  # FileExistsError: the link refuses to replace a file
+    assert (directory / taken).read_text() == "another installation's rows\n"
+    assert list(directory.glob(f"{taken}.*")) == []  # its own temporary file is gone
+    (directory / taken).unlink()
+
+
+def test_a_rerun_after_a_killed_run_removes_the_killed_runs_files(api, driver, app_context):
+    directory = app_context.config["EXPORT_DIR"]
+    export_id = _export_row(driver.id)
+    # A run killed mid-file: the row names its file, and its temporary file is half written.
+    killed = service.new_file_name(export_id)
+    db.session.execute(
+        sa.update(Export).where(Export.id == export_id).values(status=RUNNING, file_name=killed)
+    )
+    db.session.commit()
+    directory.mkdir(parents=True, exist_ok=True)
+    half = directory / f"{killed}.abc123.tmp"
+    half.write_text("half a file")
+
+    export = service.run(export_id=export_id)
+
+    assert export.status == DONE and export.file_name != killed
+    assert not half.exists()
+    assert [p.name for p in directory.glob(f"export-{export_id}-*")] == [export.file_name]
 
 
 def test_an_export_that_cannot_be_written_is_marked_failed(
@@ -389,17 +443,24 @@ def test_exports_older_than_the_retention_are_deleted_files_and_rows(api, driver
     new_id = _export_row(driver.id, created_at=utcnow() - timedelta(days=6, hours=23))
     for export_id in (old_id, new_id):
         service.run(export_id=export_id)
-    # Left by a job killed mid-write eight days ago: no row names it.
-    stray = directory / "export-424242.csv.abc.tmp"
-    stray.write_text("half a file")
+    old_name = db.session.get(Export, old_id).file_name
+    # Left by a run of the old export killed mid-write: its row names the file it was writing.
+    half = directory / f"{old_name}.abc.tmp"
+    half.write_text("half a file")
+    # Eight days old, and named like an export, but no row of this database names it: another
+    # installation's (EXPORT_DIR may be shared), so it stays.
+    foreign = directory / "export-424242-someone-elses.csv"
+    foreign.write_text("another installation's rows")
     eight_days_ago = time.time() - 8 * 24 * 3600
-    os.utime(stray, (eight_days_ago, eight_days_ago))
+    os.utime(foreign, (eight_days_ago, eight_days_ago))
 
     assert service.delete_old() == 1
 
     assert db.session.get(Export, old_id) is None
-    assert not (directory / service.file_name(old_id)).exists()
-    assert not stray.exists()
+    assert not (directory / old_name).exists()
+    assert not half.exists()
+    assert foreign.read_text() == "another installation's rows"
+    foreign.unlink()
     assert db.session.get(Export, new_id).status == DONE
     assert api.get(f"/api/exports/{new_id}/download", driver).status_code == 200
     assert service.delete_old() == 0  # safe to run again
