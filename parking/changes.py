@@ -12,12 +12,13 @@ from sqlalchemy import orm
 
 from parking import cache, events
 from parking.extensions import db
+from parking.queue import enqueue_quietly
 
 _KEY = "parking.changes"
 
 
 def _pending(session: orm.Session) -> dict:
-    return session.info.setdefault(_KEY, {"lots": set(), "versions": set()})
+    return session.info.setdefault(_KEY, {"lots": set(), "versions": set(), "jobs": []})
 
 
 def lots_changed(*lot_ids: int, user_id: int | None = None, details: bool = False) -> None:
@@ -33,6 +34,12 @@ def lots_changed(*lot_ids: int, user_id: int | None = None, details: bool = Fals
         pending["versions"].add(cache.user_version(user_id))
 
 
+def follow_up(task_name: str, *args) -> None:
+    """Queue this job once the unit of work commits (a message the change owes someone), so the
+    worker finds what it needs; nothing is queued if it rolls back."""
+    _pending(db.session())["jobs"].append((task_name, args))
+
+
 def users_changed() -> None:
     """An account was added or removed."""
     _pending(db.session())["versions"].add(cache.users_version())
@@ -43,9 +50,12 @@ def _after_commit(session: orm.Session) -> None:
     pending = session.info.pop(_KEY, None)
     if not pending:
         return
-    cache.bump(pending["versions"])
+    if pending["versions"]:
+        cache.bump(pending["versions"])
     for lot_id in sorted(pending["lots"]):
         events.publish_lot_change(lot_id)
+    for task_name, args in pending["jobs"]:
+        enqueue_quietly(task_name, *args)
 
 
 @sa.event.listens_for(orm.Session, "after_transaction_end")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 import click
 
@@ -19,7 +20,8 @@ def main() -> None:
     logs.configure(settings.LOG_LEVEL, settings.LOG_FORMAT)
 
 
-def init_database(settings: Settings) -> None:
+def init_database(settings: Settings) -> tuple[str, str | None]:
+    """Migrate and ensure the admin account: its e-mail, and its password if one was generated."""
     from flask_migrate import upgrade
 
     from parking.auth.service import ensure_admin
@@ -31,17 +33,48 @@ def init_database(settings: Settings) -> None:
         admin, generated = ensure_admin(
             email=settings.ADMIN_EMAIL, password=settings.ADMIN_PASSWORD
         )
-        click.echo(f"Database ready; admin account: {admin.email}")
-        if generated:
-            click.echo(
-                f"Generated admin password (shown once, set ADMIN_PASSWORD to choose): {generated}"
-            )
+        return admin.email, generated
+
+
+def _admin_lines(email: str, generated: str | None, settings: Settings) -> list[str]:
+    lines = [f"Operator account: {email}"]
+    if generated:
+        lines.append(f"Password: {generated}  (generated, shown this once)")
+    elif settings.ADMIN_PASSWORD:
+        lines.append("Password: the one in ADMIN_PASSWORD")
+    else:
+        lines.append("Password: the one shown the first time")
+    lines.append(f"Forgot it? .venv/bin/parking set-password {email}")
+    return lines
 
 
 @main.command()
 def init() -> None:
     """Create or migrate the database and make sure the admin account exists."""
-    init_database(Settings())
+    settings = Settings()
+    email, generated = init_database(settings)
+    click.echo("Database ready")
+    for line in _admin_lines(email, generated, settings):
+        click.echo(line)
+
+
+@main.command("set-password")
+@click.argument("email")
+@click.password_option(
+    "--password", help="The new password [default: asked for, twice, without echo]"
+)
+def set_password(email: str, password: str) -> None:
+    """Set an account's password (the operator's way back in); every device is signed out."""
+    from parking.auth.service import set_password as set_account_password
+    from parking.errors import DomainError
+
+    app = create_app(Settings())
+    with app.app_context():
+        try:
+            user = set_account_password(email=email, password=password)
+        except DomainError as error:
+            raise click.ClickException(error.message) from None
+        click.echo(f"Password set for {user.email}; every device of this account is signed out.")
 
 
 def serve_app(settings: Settings, host: str, port: int, *, app_path: str | None = None) -> None:
@@ -133,10 +166,31 @@ def run(host: str, port: int, mail_port: int) -> None:
             SMTP_HOST=settings.SMTP_HOST,
             SMTP_PORT=str(settings.SMTP_PORT),
         )
-        init_database(settings)
+        email, generated = init_database(settings)
         worker = subprocess.Popen([sys.executable, "-m", "parking.cli", "worker", "--beat"])
         stack.callback(_stop_process, worker)
+        url = f"http://{host}:{port}"
+        # Said last, once the app answers: the start-up noise would scroll it away.
+        banner = [f"Parking is ready at {url}", *_admin_lines(email, generated, settings)]
+        threading.Thread(target=_announce_when_up, args=(url, banner), daemon=True).start()
         serve_app(settings, host, port)
+
+
+def _announce_when_up(url: str, lines: list[str], timeout: float = 120) -> None:
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/api/health", timeout=2):
+                break
+        except OSError:
+            time.sleep(0.5)
+    time.sleep(1.5)  # the worker's start-up lines come a moment after the server's
+    width = max(len(line) for line in lines)
+    rule = "=" * (width + 4)
+    click.echo("\n".join(["", rule, *(f"  {line}" for line in lines), rule, ""]))
 
 
 def _require_local_extra(settings: Settings) -> None:

@@ -106,6 +106,12 @@ class Settings(BaseSettings):
     LOGIN_FAILURES_PER_ADDRESS: str = "100 per 15 minutes"
     # Registrations per client address (flask-limiter's notation); over it: 429.
     REGISTRATION_RATE_LIMIT: str = "20 per hour"
+    # Password-reset links: how long one works, and how many may be asked for.
+    PASSWORD_RESET_MINUTES: int = Field(30, ge=1)
+    PASSWORD_RESETS_PER_EMAIL: str = "5 per 15 minutes"
+    PASSWORD_RESETS_PER_ADDRESS: str = "100 per 15 minutes"
+    # A driver whose hold lapses in this many minutes is told (`hold_ending`).
+    HOLD_WARNING_MINUTES: int = Field(10, ge=1)
     # Request bodies larger than this are refused with 413 before they are read.
     MAX_REQUEST_BYTES: int = 64 * 1024
     # The web server (parking/server.py): processes, threads in each, and the seconds a

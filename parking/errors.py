@@ -36,6 +36,18 @@ class Conflict(DomainError):
     message = "Conflict"
 
 
+class FieldConflict(Conflict):
+    """A conflict about one field's value (a vehicle already booked, spots in use): named in
+    the message and in `detail`, shaped like a validation error, so the app shows it there."""
+
+    field = ""
+    text = "Conflict"
+
+    def __init__(self, text: str | None = None):
+        text = text or self.text
+        super().__init__(f"{self.field}: {text}", detail={"json": {self.field: [text]}})
+
+
 class Unprocessable(DomainError):
     status_code = 422
     message = "Invalid input"

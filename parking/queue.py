@@ -29,13 +29,14 @@ class QueueUnavailable(DomainError):
     message = "The job queue is unreachable right now; please try again in a moment"
 
 
-def enqueue(task_name: str, *args, **kwargs) -> str:
-    """Queue a task by name and return its id; QueueUnavailable when the broker is down."""
+def enqueue(task_name: str, *args, keep_result: bool = False, **kwargs) -> str:
+    """Queue a task by name and return its id; QueueUnavailable when the broker is down.
+    `keep_result`: its outcome is stored (24 h) for someone to read, e.g. an admin's run-now."""
     celery = current_app.extensions["celery"]
     try:
-        # ignore_result: nothing reads results, and waiting on them would contact Redis again.
+        # Most results are read by nobody, and storing them would contact Redis again.
         return celery.send_task(
-            task_name, args=args, kwargs=kwargs, retry=False, ignore_result=True
+            task_name, args=args, kwargs=kwargs, retry=False, ignore_result=not keep_result
         ).id
     except (kombu.exceptions.OperationalError, redis.RedisError, OSError) as error:
         log.warning("Could not queue %s: %s", task_name, error)

@@ -52,6 +52,8 @@ def issue_token(user: User) -> tuple[str, int]:
         "sub": str(user.id),
         "role": user.role,
         "jti": str(uuid.uuid4()),
+        # Raising the account's version (a password reset) ends every token issued before.
+        "ver": user.token_version,
         "iat": now,
         "exp": now + timedelta(seconds=lifetime),
     }
@@ -64,6 +66,7 @@ _UNAUTHORIZED = {
     "invalid": "The access token is not valid; please sign in again",
     "expired": "Your session has expired; please sign in again",
     "revoked": "You signed out of this session; please sign in again",
+    "password_changed": "Your password was changed; please sign in again with the new one",
 }
 
 
@@ -92,6 +95,17 @@ def revoke_token(claims: dict) -> None:
     db.session.execute(sa.delete(RevokedToken).where(RevokedToken.expires_at < datetime.now(UTC)))
 
 
+def token_is_current(user: User, claims: dict) -> bool:
+    """Issued under the account's present token version, or the one token kept at a change."""
+    return claims.get("ver", 0) == user.token_version or claims["jti"] == user.kept_token_jti
+
+
+def revoke_all_tokens(user: User, *, keep: dict | None = None) -> None:
+    """End every token of the user (all devices), except the one whose claims are `keep`."""
+    user.token_version += 1
+    user.kept_token_jti = keep["jti"] if keep else None
+
+
 def current_claims() -> dict:
     return g.token_claims  # set by _verify_token for this request
 
@@ -112,13 +126,18 @@ def _verify_token(token: str) -> User | None:
     subject = str(claims["sub"])
     if not subject.isdigit() or not 0 < int(subject) <= MAX_ID:
         return None  # no such account (and too large a number for the database)
-    revoked = sa.select(RevokedToken.jti).where(RevokedToken.jti == claims["jti"])
-    # One query on every signed-in request: the account, unless this token was revoked.
-    user = db.session.scalar(sa.select(User).where(User.id == int(subject), ~revoked.exists()))
-    if user is None:
-        if db.session.scalar(revoked) is not None:
-            g.auth_failure = "revoked"
-        return None  # revoked, or the account is gone
+    revoked = sa.select(RevokedToken.jti).where(RevokedToken.jti == claims["jti"]).exists()
+    # One query on every signed-in request: the account, and whether this token was revoked.
+    row = db.session.execute(sa.select(User, revoked).where(User.id == int(subject))).first()
+    if row is None:
+        return None  # the account is gone
+    user, is_revoked = row
+    if is_revoked:
+        g.auth_failure = "revoked"
+        return None
+    if not token_is_current(user, claims):
+        g.auth_failure = "password_changed"
+        return None
     g.token_claims = claims
     g.pop("auth_failure")
     return user

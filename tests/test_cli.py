@@ -32,7 +32,7 @@ def test_init_creates_the_database_and_an_admin_with_a_generated_password(tmp_pa
 
     first = run_parking("init", cwd=tmp_path, ADMIN_EMAIL="boss@example.com", **env)
     assert first.returncode == 0, first.stderr
-    password = re.search(r"Generated admin password.*: (\S+)", first.stdout).group(1)
+    password = re.search(r"Password: (\S+)  \(generated", first.stdout).group(1)
 
     with sqlite3.connect(database) as connection:
         role, password_hash = connection.execute(
@@ -45,7 +45,8 @@ def test_init_creates_the_database_and_an_admin_with_a_generated_password(tmp_pa
 
     again = run_parking("init", cwd=tmp_path, ADMIN_EMAIL="boss@example.com", **env)
     assert again.returncode == 0, again.stderr
-    assert "Generated admin password" not in again.stdout
+    assert "(generated" not in again.stdout
+    assert "parking set-password boss@example.com" in again.stdout
 
 
 def test_init_uses_admin_password_from_the_environment(tmp_path):

@@ -5,7 +5,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from parking.db import Base, TimestampMixin, UTCDateTime
+from parking.db import Base, TimestampMixin, UTCDateTime, utcnow
 
 ROLE_ADMIN = "admin"
 ROLE_USER = "user"
@@ -31,6 +31,10 @@ class User(TimestampMixin, Base):
     email_notifications: orm.Mapped[bool] = orm.mapped_column(default=True)
     gchat_webhook_url: orm.Mapped[str | None] = orm.mapped_column(sa.String(500))
     last_login_at: orm.Mapped[datetime | None] = orm.mapped_column(UTCDateTime)
+    # Tokens carry the version they were issued under: raising it signs out every device at
+    # once (a password reset), except the one token named here (the device that changed it).
+    token_version: orm.Mapped[int] = orm.mapped_column(default=0, server_default="0")
+    kept_token_jti: orm.Mapped[str | None] = orm.mapped_column(sa.String(36))
 
     @property
     def is_admin(self) -> bool:
@@ -44,3 +48,19 @@ class RevokedToken(Base):
 
     jti: orm.Mapped[str] = orm.mapped_column(sa.String(36), primary_key=True)
     expires_at: orm.Mapped[datetime] = orm.mapped_column(UTCDateTime, index=True)
+
+
+class PasswordReset(Base):
+    """A mailed password-reset link: single use, valid until `expires_at`; only its hash is kept,
+    so a copy of the database opens no account."""
+
+    __tablename__ = "password_resets"
+
+    id: orm.Mapped[int] = orm.mapped_column(primary_key=True)
+    user_id: orm.Mapped[int] = orm.mapped_column(sa.ForeignKey("users.id"), index=True)
+    token_hash: orm.Mapped[str] = orm.mapped_column(sa.String(64), unique=True)
+    created_at: orm.Mapped[datetime] = orm.mapped_column(UTCDateTime, default=utcnow)
+    expires_at: orm.Mapped[datetime] = orm.mapped_column(UTCDateTime)
+    used_at: orm.Mapped[datetime | None] = orm.mapped_column(UTCDateTime)
+
+    user: orm.Mapped[User] = orm.relationship()

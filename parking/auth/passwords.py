@@ -20,13 +20,13 @@ def _common() -> frozenset[str]:
     return frozenset(FREQUENCY_LISTS["passwords"][:COMMON_COUNT])
 
 
-def check(password: str, *, email: str) -> None:
+def check(password: str, *, email: str, field: str = "password") -> None:
     """A 422 naming the rule the password breaks, if any (length is the schema's rule)."""
     if not password.strip():
-        raise field_error("password", "must not be blank or only spaces")
+        raise field_error(field, "Must not be blank or only spaces.")
     if password.strip().lower() == email.strip().lower():
-        raise field_error("password", "must not be your e-mail address")
+        raise field_error(field, "Must not be your e-mail address.")
     if password.lower() in _common():
         raise field_error(
-            "password", "is one of the 10,000 most common passwords; choose a less guessable one"
+            field, "This is one of the 10,000 most common passwords; choose a less guessable one."
         )

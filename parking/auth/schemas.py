@@ -2,7 +2,9 @@ from apiflask import Schema, fields
 from apiflask.validators import Length
 from marshmallow import ValidationError, validates
 
-from parking.fields import NoNulString, Pincode, StrictBoolean, Text, no_nul
+from parking.fields import NoNulString, Phone, Pincode, StrictBoolean, Text, no_nul
+
+PASSWORD_LENGTH = "Must be 8 to 128 characters."
 
 
 class UserOut(Schema):
@@ -19,15 +21,15 @@ class UserOut(Schema):
 
 class RegisterIn(Schema):
     email = fields.Email(required=True, validate=Length(max=254))
-    password = fields.String(required=True, validate=Length(min=8, max=128))
+    password = fields.String(required=True, validate=Length(min=8, max=128, error=PASSWORD_LENGTH))
     full_name = Text(120, required=True)
-    phone = Text(20, allow_none=True)
+    phone = Phone(allow_none=True)
     pincode = Pincode(allow_none=True)
 
     @validates("full_name")
     def _not_blank(self, value, **kwargs):
         if not value.strip():
-            raise ValidationError("Must not be blank.")
+            raise ValidationError("Required.")
 
 
 class LoginIn(Schema):
@@ -44,7 +46,7 @@ class TokenOut(Schema):
 
 class ProfileIn(Schema):
     full_name = Text(120)
-    phone = Text(20, allow_none=True)
+    phone = Phone(allow_none=True)
     pincode = Pincode(allow_none=True)
     email_notifications = StrictBoolean()
     gchat_webhook_url = fields.URL(
@@ -58,4 +60,24 @@ class ProfileIn(Schema):
     @validates("full_name")
     def _not_blank(self, value, **kwargs):
         if not value.strip():
-            raise ValidationError("Must not be blank.")
+            raise ValidationError("Required.")
+
+
+class PasswordChangeIn(Schema):
+    current_password = fields.String(required=True, validate=Length(min=1, max=128))
+    new_password = fields.String(
+        required=True, validate=Length(min=8, max=128, error=PASSWORD_LENGTH)
+    )
+
+
+class PasswordResetIn(Schema):
+    email = NoNulString(required=True, validate=Length(min=1, max=254))
+
+
+class PasswordResetOut(Schema):
+    message = fields.String()
+
+
+class PasswordResetConfirmIn(Schema):
+    token = NoNulString(required=True, validate=Length(min=1, max=200))
+    password = fields.String(required=True, validate=Length(min=8, max=128, error=PASSWORD_LENGTH))

@@ -1,4 +1,5 @@
-"""Failed sign-ins, limited per e-mail and per client address (LOGIN_FAILURES_PER_*).
+"""Limits on sign-in failures (LOGIN_FAILURES_PER_*) and password-reset requests
+(PASSWORD_RESETS_PER_*), per e-mail and per client address.
 
 An attempt is counted before the password is checked, in one atomic step per limit (a Redis
 INCR), so thirty wrong guesses sent at once cannot slip past a limit of five; a successful
@@ -11,6 +12,7 @@ from __future__ import annotations
 import logging
 import math
 import time
+from datetime import UTC, datetime
 
 from flask import current_app
 from limits import parse
@@ -19,6 +21,7 @@ from limits.strategies import FixedWindowRateLimiter
 
 from parking.errors import DomainError
 from parking.extensions import limiter
+from parking.timezone import app_zone
 
 log = logging.getLogger(__name__)
 _fallback = FixedWindowRateLimiter(MemoryStorage())
@@ -26,13 +29,19 @@ _fallback = FixedWindowRateLimiter(MemoryStorage())
 
 class TooManyAttempts(DomainError):
     status_code = 429
-    message = "Too many failed sign-in attempts; try again later"
+    message = "Too many attempts; try again later"
 
 
-def _limits(email: str, address: str):
+def _login_limits(email: str, address: str):
     config = current_app.config
     yield parse(config["LOGIN_FAILURES_PER_EMAIL"]), ("login-email", email.lower())
     yield parse(config["LOGIN_FAILURES_PER_ADDRESS"]), ("login-address", address)
+
+
+def _reset_limits(email: str, address: str):
+    config = current_app.config
+    yield parse(config["PASSWORD_RESETS_PER_EMAIL"]), ("reset-email", email.lower())
+    yield parse(config["PASSWORD_RESETS_PER_ADDRESS"]), ("reset-address", address)
 
 
 def _strategy() -> FixedWindowRateLimiter:
@@ -55,20 +64,60 @@ def _seconds_to_reset(item, identifiers) -> int:
     return max(1, math.ceil(reset_at - time.time()))
 
 
-def count_attempt(*, email: str, address: str) -> None:
-    """Count a sign-in attempt against both limits; TooManyAttempts (429) when one is full."""
+def _when(seconds: int) -> str:
+    """`in 14 minutes (at 20:35)`: when a limit's window has passed, on the APP_TIMEZONE clock."""
+    minutes = math.ceil(seconds / 60)
+    at = datetime.fromtimestamp(time.time() + seconds, UTC).astimezone(app_zone())
+    count = "1 minute" if minutes == 1 else f"{minutes} minutes"
+    return f"in {count} (at {at:%H:%M})"
+
+
+_REFUSALS = {
+    "login-email": "Too many failed sign-in attempts for this e-mail. Try again {when}, "
+    "or reset your password with “Forgot password?”.",
+    "login-address": "Too many failed sign-in attempts from your network. Try again {when}.",
+    "reset-email": "Too many reset links asked for this e-mail. Try again {when}; "
+    "the links already sent still work.",
+    "reset-address": "Too many reset links asked from your network. Try again {when}.",
+}
+
+
+def _count(limits) -> None:
     counted = []
-    for item, identifiers in _limits(email, address):
+    for item, identifiers in limits:
         counted.append((item, identifiers))
         if not _hit(item, identifiers, cost=1):
             for taken in counted:  # a refused attempt is not a failure of its own
                 _hit(*taken, cost=-1)
-            error = TooManyAttempts()
-            error.headers = {"Retry-After": str(_seconds_to_reset(item, identifiers))}
+            seconds = _seconds_to_reset(item, identifiers)
+            message = _REFUSALS[identifiers[0]].format(when=_when(seconds))
+            error = TooManyAttempts(message, detail={"retry_after": seconds})
+            error.headers = {"Retry-After": str(seconds)}
             raise error
+
+
+def count_attempt(*, email: str, address: str) -> None:
+    """Count a sign-in attempt against both limits; TooManyAttempts (429) when one is full."""
+    _count(_login_limits(email, address))
 
 
 def forgive_attempt(*, email: str, address: str) -> None:
     """The attempt signed in: take its count back from both limits."""
-    for item, identifiers in _limits(email, address):
+    for item, identifiers in _login_limits(email, address):
         _hit(item, identifiers, cost=-1)
+
+
+def clear_failures(*, email: str) -> None:
+    """The password was reset: the e-mail's failed sign-ins are forgotten (no lockout)."""
+    item = parse(current_app.config["LOGIN_FAILURES_PER_EMAIL"])
+    identifiers = ("login-email", email.lower())
+    for strategy in (_strategy, lambda: _fallback):
+        try:
+            strategy().clear(item, *identifiers)
+        except Exception as error:
+            log.warning("Rate-limit storage unreachable (%s); lockout not cleared there", error)
+
+
+def count_reset_request(*, email: str, address: str) -> None:
+    """Count a password-reset request (every one counts); TooManyAttempts when a limit is full."""
+    _count(_reset_limits(email, address))

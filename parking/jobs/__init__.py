@@ -35,6 +35,8 @@ def init_app(app: Flask) -> Celery:
         # A job is acknowledged only once done, and goes back on the queue when the worker
         # running it dies: nothing is lost; tasks are written to be safe to run twice.
         task_acks_late=True,
+        # An admin watching a run-now job sees it running (jobs/runs.py).
+        task_track_started=True,
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
         broker_connection_retry_on_startup=True,

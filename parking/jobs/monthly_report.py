@@ -84,5 +84,4 @@ def send_monthly_reports(*, month: str) -> dict:
             gchat_text=operator_chat,
         )
     deliveries.attempt(notify_admins_space, kind=MONTHLY_REPORT, period=month, text=operator_chat)
-    deliveries.finish()
-    return {"month": month, "drivers": drivers, "admins": len(admins)}
+    return {"month": month, "drivers": drivers, "admins": len(admins), **deliveries.finish()}

@@ -29,6 +29,10 @@ def beat_schedule(config) -> dict:
             "task": "parking.send_booking_reminders",
             "schedule": crontab(),  # every minute
         },
+        "hold-warnings": {
+            "task": "parking.warn_holds_ending",
+            "schedule": crontab(),  # every minute
+        },
         "purge-idempotency-keys": {
             "task": "parking.purge_idempotency_keys",
             "schedule": crontab(minute=15),  # hourly

@@ -8,7 +8,13 @@ from celery import shared_task
 
 from parking.db import utcnow
 from parking.extensions import db
-from parking.jobs import booking_reminders, monthly_report, reminders
+from parking.jobs import (
+    booking_notices,
+    booking_reminders,
+    monthly_report,
+    password_reset,
+    reminders,
+)
 from parking.notifications.channels import Attachment
 from parking.notifications.models import RECEIPT
 from parking.notifications.service import notify_user
@@ -62,3 +68,23 @@ def email_receipt(reservation_id: int) -> dict | None:
         html=html,
         attachments=(receipt,),
     )
+
+
+@shared_task(name="parking.tell_driver_booking_ended", ignore_result=True, **RETRY)
+def tell_driver_booking_ended(reservation_id: int) -> dict:
+    """The driver of a booking the operator or the clock ended hears why."""
+    return booking_notices.tell_driver_booking_ended(reservation_id)
+
+
+@shared_task(name="parking.warn_holds_ending", ignore_result=True, **RETRY)
+def warn_holds_ending() -> dict:
+    """Every minute: drivers whose hold lapses within HOLD_WARNING_MINUTES are told."""
+    result = booking_notices.warn_holds_ending()
+    if result["due"]:
+        log.info("Hold warnings: %s", result)
+    return result
+
+
+@shared_task(name="parking.send_password_reset", ignore_result=True, **RETRY)
+def send_password_reset(user_id: int) -> str:
+    return password_reset.send_password_reset(user_id=user_id)

@@ -2,7 +2,7 @@ from apiflask import APIBlueprint
 
 from parking.lots import service
 from parking.lots.schemas import LotIn, LotOut, LotQueryIn, SpotOut
-from parking.security import token_auth
+from parking.security import current_user, token_auth
 
 bp = APIBlueprint("lots", __name__, url_prefix="/api/lots", tag="Lots")
 
@@ -12,8 +12,8 @@ bp = APIBlueprint("lots", __name__, url_prefix="/api/lots", tag="Lots")
 @bp.input(LotQueryIn, location="query")
 @bp.output(LotOut(many=True))
 def get_all(query_data):
-    """Find parking lots by name, address or PIN code"""
-    return service.get_all(**query_data)
+    """Find parking lots by name, address or PIN code (a driver's own PIN code first)"""
+    return service.get_all(near_pincode=current_user().pincode, **query_data)
 
 
 @bp.get("/<int:lot_id>")

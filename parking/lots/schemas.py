@@ -1,8 +1,7 @@
 from apiflask import Schema, fields
-from apiflask.validators import Range
 from marshmallow import ValidationError, pre_load, validates
 
-from parking.fields import PINCODE, Money, NoNulString, Pincode, Text
+from parking.fields import PINCODE, Money, NoNulString, Pincode, Text, whole_number
 from parking.reservations.models import SPOT_KINDS
 from parking.reservations.schemas import WindowIn
 
@@ -14,17 +13,17 @@ class LotIn(Schema):
     address = Text(300, required=True)
     pincode = Pincode(required=True)
     price_per_hour = Money(required=True, metadata={"example": "50.00"})
-    total_spots = fields.Integer(required=True, strict=True, validate=Range(min=1, max=MAX_SPOTS))
+    total_spots = fields.Integer(required=True, strict=True, validate=whole_number(1, MAX_SPOTS))
     advance_spots = fields.Integer(
         strict=True,
-        validate=Range(min=0, max=MAX_SPOTS),
+        validate=whole_number(0, MAX_SPOTS),
         metadata={"description": "How many of the highest-numbered spots take window bookings"},
     )
 
     @validates("name", "address")
     def _not_blank(self, value, data_key, **kwargs):
         if not value.strip():
-            raise ValidationError("Must not be blank.")
+            raise ValidationError("Required.")
 
 
 class LotQueryIn(WindowIn):
@@ -55,6 +54,9 @@ class LotOut(Schema):
     available_spots = fields.Integer()
     reserved_spots = fields.Integer()
     occupied_spots = fields.Integer()
+    available_drive_up_spots = fields.Integer(
+        metadata={"description": "Drive-up spots a booking for now can take"}
+    )
     available_for_window = fields.Integer(
         allow_none=True,
         metadata={"description": "Advance spots free for the whole asked window (else null)"},
@@ -69,6 +71,7 @@ class SpotUserOut(Schema):
     id = fields.Integer()
     email = fields.String()
     full_name = fields.String()
+    phone = fields.String(allow_none=True)
 
 
 class SpotReservationOut(Schema):
@@ -79,6 +82,9 @@ class SpotReservationOut(Schema):
     starts_at = fields.DateTime(allow_none=True)
     ends_at = fields.DateTime(allow_none=True)
     estimated_cost = Money(allow_none=True)
+    hold_ends_at = fields.DateTime(
+        allow_none=True, metadata={"description": "While reserved: when the hold lapses"}
+    )
     user = fields.Nested(SpotUserOut)
 
 

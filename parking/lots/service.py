@@ -24,7 +24,7 @@ def _add_spots(lot: Lot, *, after: int, count: int) -> None:
 
 def _check_advance_spots(advance_spots: int, total_spots: int) -> None:
     if advance_spots > total_spots:
-        raise field_error("advance_spots", f"must be at most total_spots ({total_spots})")
+        raise field_error("advance_spots", f"Must be at most the number of spots ({total_spots}).")
 
 
 @transactional
@@ -83,8 +83,11 @@ def _resize(lot: Lot, total_spots: int) -> None:
         _add_spots(lot, after=highest, count=total_spots - len(spots))
     elif total_spots < len(spots):
         doomed = spots[total_spots:]
-        if board.spots_in_use([spot.id for spot in doomed]):
-            raise SpotsInUse()
+        in_use = board.spot_numbers_in_use([spot.id for spot in doomed])
+        if in_use:
+            # The lot keeps its lowest-numbered spots: enough to reach the highest one in use.
+            position = {spot.number: index for index, spot in enumerate(spots)}
+            raise SpotsInUse(in_use, keep_at_least=position[in_use[-1]] + 1)
         now = utcnow()
         for spot in doomed:
             spot.removed_at = now
@@ -111,8 +114,9 @@ def update(
         if total_spots is not None:
             _resize(lot, total_spots)
         changed = _assign_kinds(lot)
-        if changed and board.spots_in_use([spot.id for spot in changed]):
-            raise SpotKindInUse()
+        in_use = board.spot_numbers_in_use([spot.id for spot in changed]) if changed else []
+        if in_use:
+            raise SpotKindInUse(in_use)
     db.session.flush()
     changes.lots_changed(lot.id, details=bool(fields) or advance_spots is not None)
     return board.one_with_counts(lot)

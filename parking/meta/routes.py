@@ -12,6 +12,8 @@ class MetaOut(Schema):
     early_arrival_minutes = fields.Integer(metadata={"example": 15})
     max_booking_hours = fields.Integer(metadata={"example": 24})
     booking_horizon_days = fields.Integer(metadata={"example": 30})
+    hold_warning_minutes = fields.Integer(metadata={"example": 10})
+    password_reset_minutes = fields.Integer(metadata={"example": 30})
     webhook_allowed_hosts = fields.List(
         fields.String(), metadata={"description": "Hosts a gchat_webhook_url may name"}
     )
@@ -30,5 +32,7 @@ def meta():
         "early_arrival_minutes": config["EARLY_ARRIVAL_MINUTES"],
         "max_booking_hours": config["MAX_BOOKING_HOURS"],
         "booking_horizon_days": config["BOOKING_HORIZON_DAYS"],
+        "hold_warning_minutes": config["HOLD_WARNING_MINUTES"],
+        "password_reset_minutes": config["PASSWORD_RESET_MINUTES"],
         "webhook_allowed_hosts": config["WEBHOOK_ALLOWED_HOSTS"],
     }

@@ -5,6 +5,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import orm
 
+from parking.auth.models import User
 from parking.db import Base, UTCDateTime, utcnow
 
 EMAIL = "email"
@@ -16,7 +17,19 @@ MONTHLY_REPORT = "monthly_report"
 EXPORT_READY = "export_ready"
 RECEIPT = "receipt"
 BOOKING_REMINDER = "booking_reminder"
-KINDS = (REMINDER, MONTHLY_REPORT, EXPORT_READY, RECEIPT, BOOKING_REMINDER)
+PASSWORD_RESET = "password_reset"
+BOOKING_CANCELLED = "booking_cancelled"
+HOLD_ENDING = "hold_ending"
+KINDS = (
+    REMINDER,
+    MONTHLY_REPORT,
+    EXPORT_READY,
+    RECEIPT,
+    BOOKING_REMINDER,
+    PASSWORD_RESET,
+    BOOKING_CANCELLED,
+    HOLD_ENDING,
+)
 
 # A row is claimed as `sending` before anything goes out, so a retry after a crash between
 # sending and logging finds it and does not send again (at most once per recipient and period).
@@ -49,6 +62,8 @@ class Notification(Base):
     status: orm.Mapped[str] = orm.mapped_column(sa.String(10), default=SENDING)
     detail: orm.Mapped[str | None] = orm.mapped_column(sa.String(1000))
     created_at: orm.Mapped[datetime] = orm.mapped_column(UTCDateTime, default=utcnow)
+
+    user: orm.Mapped[User | None] = orm.relationship()
 
 
 class JobRun(Base):

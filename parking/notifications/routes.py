@@ -8,9 +8,18 @@ from parking.security import token_auth
 bp = APIBlueprint("notifications", __name__, url_prefix="/api/admin", tag="Jobs")
 
 
+class RecipientOut(Schema):
+    id = fields.Integer()
+    email = fields.String()
+    full_name = fields.String()
+
+
 class NotificationOut(Schema):
     id = fields.Integer()
     user_id = fields.Integer(allow_none=True, metadata={"description": "null: the admins' space"})
+    user = fields.Nested(
+        RecipientOut, allow_none=True, metadata={"description": "null: the admins' space"}
+    )
     channel = fields.String(metadata={"enum": list(CHANNELS)})
     kind = fields.String(metadata={"enum": list(KINDS)})
     status = fields.String(metadata={"enum": ["sent", "failed"]})

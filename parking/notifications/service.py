@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy import orm
 
 from parking.auth.models import User
 from parking.db import utcnow
@@ -169,7 +170,7 @@ class Deliveries:
         except TransientDeliveryError as error:
             self.failures.append(error)
             return
-        for outcome in sent.values() if isinstance(sent, dict) else ():
+        for outcome in sent.values() if isinstance(sent, dict) else [sent] if sent else ():
             self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
 
     def finish(self) -> dict[str, int]:
@@ -200,6 +201,7 @@ def get_all(*, page: int, per_page: int) -> dict:
     and one whose sending was cut short shows as failed."""
     query = (
         sa.select(Notification)
+        .options(orm.joinedload(Notification.user))
         .where(sa.or_(Notification.status != SENDING, _stale_claim()))
         .order_by(Notification.created_at.desc(), Notification.id.desc())
     )

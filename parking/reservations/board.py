@@ -15,7 +15,7 @@ from parking.reservations import billing, holds
 from parking.reservations.allocation import free_for_window
 from parking.reservations.errors import LotNotFound
 from parking.reservations.holds import is_active
-from parking.reservations.models import OCCUPIED, RESERVED, Lot, Reservation, Spot
+from parking.reservations.models import DRIVE_UP, OCCUPIED, RESERVED, Lot, Reservation, Spot
 
 
 def current_spots() -> sa.Select:
@@ -63,22 +63,24 @@ def with_counts(lots: list[Lot], window=None) -> tuple[list[dict], datetime | No
         .group_by(Reservation.spot_id)
         .subquery()
     )
+    free_drive_up = sa.and_(Spot.kind == DRIVE_UP, holding.c.spot_id.is_(None))
     rows = db.session.execute(
         sa.select(
             Spot.lot_id,
             sa.func.count(Spot.id),
             sa.func.count(sa.case((holding.c.occupied == 0, 1))),
             sa.func.count(sa.case((holding.c.occupied == 1, 1))),
+            sa.func.count(sa.case((free_drive_up, 1))),
         )
         .outerjoin(holding, holding.c.spot_id == Spot.id)
         .where(Spot.removed_at.is_(None), Spot.lot_id.in_(lot_ids))
         .group_by(Spot.lot_id)
     ).all()
-    counts = {row[0]: row[1:4] for row in rows}
+    counts = {row[0]: row[1:5] for row in rows}
     free = free_for_window(lot_ids, *window) if window else {}
     result = []
     for lot in lots:
-        total, reserved_count, occupied = counts.get(lot.id, (0, 0, 0))
+        total, reserved_count, occupied, drive_up_free = counts.get(lot.id, (0, 0, 0, 0))
         result.append(
             {
                 "id": lot.id,
@@ -91,6 +93,8 @@ def with_counts(lots: list[Lot], window=None) -> tuple[list[dict], datetime | No
                 "available_spots": total - reserved_count - occupied,
                 "reserved_spots": reserved_count,
                 "occupied_spots": occupied,
+                # What a booking for now can take: advance spots are for windows only.
+                "available_drive_up_spots": drive_up_free,
                 "available_for_window": free.get(lot.id, 0) if window else None,
                 "quoted_cost": billing.quote(lot.price_per_hour, *window) if window else None,
                 "created_at": lot.created_at,
@@ -135,9 +139,11 @@ def lots(
     pincode: str | None = None,
     starts_at: datetime | None = None,
     ends_at: datetime | None = None,
+    near_pincode: str | None = None,
 ) -> list[dict]:
     """Current lots, optionally those whose name or address contains `q` or with this PIN code;
-    for a window, with the advance spots free for all of it."""
+    for a window, with the advance spots free for all of it; the lots in `near_pincode` (the
+    driver's own) first."""
     window = (starts_at, ends_at) if starts_at is not None else None
 
     def compute():
@@ -154,17 +160,23 @@ def lots(
         return with_counts(list(db.session.scalars(query)), window)
 
     name = f"lots:{cache.key_for(q, pincode, starts_at, ends_at)}"
-    return cache.remember(name, [cache.lots_version()], compute)
+    found = cache.remember(name, [cache.lots_version()], compute)
+    if near_pincode:  # a stable sort: each group keeps its order by name
+        found = sorted(found, key=lambda lot: lot["pincode"] != near_pincode)
+    return found
 
 
-def spots_in_use(spot_ids: list[int]) -> int:
-    """How many of these spots have an active booking: a drive-up, or a window booking that is
-    upcoming or current."""
-    return db.session.scalar(
-        sa.select(sa.func.count())
-        .select_from(Reservation)
-        .where(Reservation.spot_id.in_(spot_ids), is_active())
+def spot_numbers_in_use(spot_ids: list[int]) -> list[int]:
+    """The numbers of those spots that have an active booking: a drive-up, or a window booking
+    that is upcoming or current."""
+    rows = db.session.scalars(
+        sa.select(Spot.number)
+        .distinct()
+        .join(Reservation, Reservation.spot_id == Spot.id)
+        .where(Spot.id.in_(spot_ids), is_active())
+        .order_by(Spot.number)
     )
+    return list(rows)
 
 
 def lot_in_use(lot_id: int) -> bool:
@@ -190,7 +202,13 @@ def _spot_reservation(reservation: Reservation, driver: User, now: datetime) -> 
         "starts_at": reservation.starts_at,
         "ends_at": reservation.ends_at,
         "estimated_cost": estimated,
-        "user": {"id": driver.id, "email": driver.email, "full_name": driver.full_name},
+        "hold_ends_at": holds.hold_ends_at(reservation, now),
+        "user": {
+            "id": driver.id,
+            "email": driver.email,
+            "full_name": driver.full_name,
+            "phone": driver.phone,
+        },
     }
 
 

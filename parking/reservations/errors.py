@@ -4,7 +4,7 @@ from datetime import datetime
 
 from flask import current_app
 
-from parking.errors import Conflict, NotFound
+from parking.errors import Conflict, FieldConflict, NotFound
 from parking.reservations import holds
 from parking.reservations.models import Reservation
 from parking.timezone import local_time
@@ -22,8 +22,9 @@ class LotFull(Conflict):
     message = "The lot is full: no spot is available"
 
 
-class VehicleAlreadyActive(Conflict):
-    message = "vehicle_number: this vehicle already has an active reservation"
+class VehicleAlreadyActive(FieldConflict):
+    field = "vehicle_number"
+    text = "This vehicle already has an active booking; park, release or cancel that one first."
 
 
 class TooManyActiveReservations(Conflict):
@@ -42,12 +43,18 @@ class NoAdvanceSpotFree(Conflict):
     message = "No advance spot of this lot is free for the whole window"
 
 
-class VehicleWindowOverlaps(Conflict):
-    message = "vehicle_number: this vehicle already has a booking overlapping that window"
+class NoAdvanceSpots(Conflict):
+    message = "This lot takes no bookings ahead: it has no advance spots. Book it for now instead"
 
 
-class VehicleAlreadyParked(Conflict):
-    message = "vehicle_number: this vehicle is parked under another reservation; release it first"
+class VehicleWindowOverlaps(FieldConflict):
+    field = "vehicle_number"
+    text = "This vehicle already has a booking overlapping that window."
+
+
+class VehicleAlreadyParked(FieldConflict):
+    field = "vehicle_number"
+    text = "This vehicle is parked under another booking; release that one first."
 
 
 class OutsideParkingWindow(Conflict):

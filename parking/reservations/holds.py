@@ -14,15 +14,24 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import current_app
 
+from parking import changes
 from parking.db import utcnow
 from parking.extensions import db
 from parking.reservations.models import (
     ACTIVE_STATUSES,
+    BY_OPERATOR,
+    BY_SYSTEM,
     CANCELLED,
     OCCUPIED,
     RESERVED,
     Reservation,
 )
+
+# Why a booking is cancelled, as `cancel_reason` tells the driver.
+CANCELLED_BY_DRIVER = "driver"
+CANCELLED_BY_OPERATOR = "operator"
+EXPIRED = "expired"
+NO_SHOW = "no_show"
 
 
 # The partial indexes' own condition, with the statuses written into the SQL: SQLite uses a
@@ -141,6 +150,25 @@ def status_now(reservation: Reservation, now: datetime | None = None) -> str:
     return CANCELLED if lapsed else RESERVED
 
 
+def hold_ends_at(reservation: Reservation, now: datetime | None = None) -> datetime | None:
+    """While a booking is reserved, when its hold lapses; else None."""
+    return lapses_at(reservation) if status_now(reservation, now) == RESERVED else None
+
+
+def cancel_reason(reservation: Reservation, now: datetime | None = None) -> str | None:
+    """Why a cancelled booking is cancelled (None unless it is): the driver, the operator, a
+    drive-up hold that lapsed, or a window nobody parked in."""
+    if status_now(reservation, now) != CANCELLED:
+        return None
+    if reservation.status == RESERVED:  # lapsed; the beat job has not written it down yet
+        return NO_SHOW if reservation.is_window else EXPIRED
+    if reservation.no_show:
+        return NO_SHOW
+    if reservation.ended_by == BY_SYSTEM:
+        return EXPIRED
+    return CANCELLED_BY_OPERATOR if reservation.ended_by == BY_OPERATOR else CANCELLED_BY_DRIVER
+
+
 def holds_spot_now(reservation: Reservation, now: datetime) -> bool:
     """The same rule as `holds_spot()` for one active reservation."""
     if not reservation.is_window or reservation.status == OCCUPIED:
@@ -189,7 +217,7 @@ def lots_with_windows_opening(since: datetime, until: datetime) -> list[int]:
 def expire_holds(*, lot_id: int | None = None, vehicle_number: str | None = None) -> list[int]:
     """Write `cancelled` on bookings that lapsed (all, or a lot's and a vehicle's), marking the
     window bookings as no-shows; the ids of the lots they were in. Part of the caller's unit of
-    work.
+    work; once it commits, each driver is told (`booking_cancelled`).
 
     The beat job calls it every minute; `book()` calls it for its lot and vehicle under its own
     lock, because the unique indexes and overlap constraints still count an unwritten lapse.
@@ -212,8 +240,19 @@ def expire_holds(*, lot_id: int | None = None, vehicle_number: str | None = None
         rows += db.session.execute(
             sa.update(Reservation)
             .where(lapsed, scope)
-            .values(status=CANCELLED, cancelled_at=now, no_show=Reservation.starts_at.is_not(None))
-            .returning(Reservation.lot_id)
+            .values(
+                status=CANCELLED,
+                cancelled_at=now,
+                ended_by=BY_SYSTEM,
+                no_show=Reservation.starts_at.is_not(None),
+            )
+            .returning(Reservation.id, Reservation.lot_id)
             .execution_options(synchronize_session=False)
         ).all()
-    return sorted({lot for (lot,) in rows})
+    for reservation_id, _ in rows:
+        changes.follow_up(TELL_DRIVER_BOOKING_ENDED, reservation_id)
+    return sorted({lot for _, lot in rows})
+
+
+# The task that tells a driver their booking was ended by someone else (parking/jobs/tasks.py).
+TELL_DRIVER_BOOKING_ENDED = "parking.tell_driver_booking_ended"

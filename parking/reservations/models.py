@@ -72,6 +72,9 @@ OCCUPIED = "occupied"
 COMPLETED = "completed"
 CANCELLED = "cancelled"
 ACTIVE_STATUSES = (RESERVED, OCCUPIED)
+BY_DRIVER = "driver"
+BY_OPERATOR = "operator"
+BY_SYSTEM = "system"
 
 _ACTIVE = sa.text("status IN ('reserved', 'occupied')")
 _ACTIVE_DRIVE_UP = sa.text("status IN ('reserved', 'occupied') AND starts_at IS NULL")
@@ -173,6 +176,8 @@ class Reservation(Base):
     quoted_cost: orm.Mapped[Decimal | None] = orm.mapped_column(MONEY)
     # Cancelled by the system because nobody parked within the window's hold.
     no_show: orm.Mapped[bool] = orm.mapped_column(default=False, server_default=sa.false())
+    # Who ended it, cancelled or completed: `driver`, `operator` or `system` (a lapsed hold).
+    ended_by: orm.Mapped[str | None] = orm.mapped_column(sa.String(10))
 
     user: orm.Mapped[User] = orm.relationship()
     lot: orm.Mapped[Lot] = orm.relationship()

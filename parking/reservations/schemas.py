@@ -1,5 +1,6 @@
 import re
 from datetime import UTC, timedelta
+from decimal import Decimal
 
 from apiflask import Schema, fields
 from apiflask.validators import OneOf, Range
@@ -9,8 +10,18 @@ from marshmallow import ValidationError, post_load, validates_schema
 from parking.db import MAX_ID, utcnow
 from parking.fields import Money, Text
 from parking.pagination import PageIn
-from parking.reservations.holds import parking_opens_at, status_now
-from parking.reservations.models import CANCELLED, COMPLETED, OCCUPIED, RESERVED
+from parking.reservations import billing
+from parking.reservations.holds import (
+    CANCELLED_BY_DRIVER,
+    CANCELLED_BY_OPERATOR,
+    EXPIRED,
+    NO_SHOW,
+    cancel_reason,
+    hold_ends_at,
+    parking_opens_at,
+    status_now,
+)
+from parking.reservations.models import BY_OPERATOR, CANCELLED, COMPLETED, OCCUPIED, RESERVED
 
 _SEPARATORS = re.compile(r"[\s-]+")
 _PLATE = re.compile(r"[A-Za-z0-9]{4,12}\Z")
@@ -95,8 +106,21 @@ class ReservationIn(WindowIn):
     remarks = Text(500, allow_none=True)
 
 
+class PlatePrefix(fields.String):
+    """The start of a plate, normalised as plates are (`ka 01` -> `KA01`)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        prefix = _SEPARATORS.sub("", super()._deserialize(value, attr, data, **kwargs))
+        if not re.fullmatch(r"[A-Za-z0-9]{1,12}", prefix):
+            raise ValidationError("Must be 1 to 12 letters and digits (spaces and dashes ignored).")
+        return prefix.upper()
+
+
 class ReservationQueryIn(PageIn):
     status = fields.String(validate=OneOf([RESERVED, OCCUPIED, COMPLETED, CANCELLED]))
+    vehicle_number = PlatePrefix(
+        metadata={"description": "Plates starting with this (spaces and dashes ignored)"}
+    )
     lot_id = fields.Integer(validate=Range(min=1, max=MAX_ID))
     user_id = fields.Integer(
         validate=Range(min=1, max=MAX_ID),
@@ -104,9 +128,24 @@ class ReservationQueryIn(PageIn):
     )
 
 
-def _parking_opens_at(reservation) -> str | None:
-    opens_at = parking_opens_at(reservation)
-    return opens_at.isoformat() if opens_at else None
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _estimated_cost(reservation) -> str | None:
+    if reservation.status != OCCUPIED:
+        return None
+    return str(billing.stay_cost(reservation, utcnow()).quantize(Decimal("0.01")))
+
+
+class DriverOut(Schema):
+    id = fields.Integer()
+    email = fields.String()
+    full_name = fields.String()
+    phone = fields.String(allow_none=True)
+
+
+_MOMENT = {"type": "string", "format": "date-time", "nullable": True}
 
 
 class ReservationOut(Schema):
@@ -133,7 +172,31 @@ class ReservationOut(Schema):
     ends_at = fields.DateTime(allow_none=True)
     quoted_cost = Money(allow_none=True)
     parking_opens_at = fields.Function(
-        _parking_opens_at,
-        allow_none=True,
-        metadata={"type": "string", "format": "date-time", "nullable": True},
+        lambda reservation: _iso(parking_opens_at(reservation)), allow_none=True, metadata=_MOMENT
     )
+    # The server's rules, so that no client re-implements them.
+    hold_ends_at = fields.Function(
+        lambda reservation: _iso(hold_ends_at(reservation)),
+        allow_none=True,
+        metadata={**_MOMENT, "description": "While reserved: when the hold lapses"},
+    )
+    estimated_cost = fields.Function(
+        _estimated_cost,
+        allow_none=True,
+        metadata={**Money.DOC, "nullable": True, "description": "While occupied: cost if left now"},
+    )
+    cancel_reason = fields.Function(
+        lambda reservation: cancel_reason(reservation),
+        allow_none=True,
+        metadata={
+            "type": "string",
+            "nullable": True,
+            "enum": [CANCELLED_BY_DRIVER, CANCELLED_BY_OPERATOR, EXPIRED, NO_SHOW, None],
+            "description": "Why it is cancelled (null unless cancelled)",
+        },
+    )
+    released_by_operator = fields.Function(
+        lambda reservation: reservation.status == COMPLETED and reservation.ended_by == BY_OPERATOR,
+        metadata={"type": "boolean", "description": "A stay the operator ended (force release)"},
+    )
+    user = fields.Nested(DriverOut, metadata={"description": "The driver"})

@@ -21,6 +21,7 @@ from parking.reservations.errors import (
     LotFull,
     LotNotFound,
     NoAdvanceSpotFree,
+    NoAdvanceSpots,
     OutsideParkingWindow,
     ReservationNotFound,
     TooManyActiveReservations,
@@ -30,6 +31,8 @@ from parking.reservations.errors import (
     WrongStatus,
 )
 from parking.reservations.models import (
+    BY_DRIVER,
+    BY_OPERATOR,
     CANCELLED,
     COMPLETED,
     OCCUPIED,
@@ -129,6 +132,8 @@ def _pick_spot(lot: Lot, window: Window | None):
         if spot is None:
             raise LotFull()
         return spot
+    if lot.advance_spots == 0:
+        raise NoAdvanceSpots()
     spot = first_spot_free_for(lot_id=lot.id, starts_at=window.starts_at, ends_at=window.ends_at)
     if spot is None:
         raise NoAdvanceSpotFree()
@@ -259,38 +264,45 @@ def park(*, user: User, reservation_id: int) -> Reservation:
     return reservation
 
 
-def release(*, user: User, reservation_id: int) -> Reservation:
-    """End a stay: the spot is free again, the cost is fixed and the receipt is e-mailed."""
-    reservation = _complete_stay(user=user, reservation_id=reservation_id)
-    # After the commit, so the worker finds the stay completed; a queue outage costs the
-    # e-mail (the receipt stays downloadable), never the release itself.
-    enqueue_quietly("parking.email_receipt", reservation.id)
-    return reservation
+def _ended_by(user: User) -> str:
+    return BY_OPERATOR if user.is_admin else BY_DRIVER
 
 
 @transactional
-def _complete_stay(*, user: User, reservation_id: int) -> Reservation:
+def release(*, user: User, reservation_id: int) -> Reservation:
+    """End a stay: the spot is free again, the cost is fixed and the receipt is e-mailed (and,
+    when the operator ended it, the driver is told why)."""
     reservation = _visible(reservation_id, user, for_update=True)
     if reservation.status != OCCUPIED:
         raise WrongStatus("release", reservation, OCCUPIED)
     now = utcnow()
     reservation.status = COMPLETED
     reservation.left_at = now
+    reservation.ended_by = _ended_by(user)
     reservation.duration_minutes = billing.duration_minutes(reservation.parked_at, now)
     reservation.cost = billing.stay_cost(reservation, now)
     changes.lots_changed(reservation.lot_id, user_id=reservation.user_id)
+    # Queued once committed; a queue outage costs the e-mail (the receipt stays downloadable),
+    # never the release itself.
+    changes.follow_up("parking.email_receipt", reservation.id)
+    if reservation.ended_by == BY_OPERATOR:
+        changes.follow_up(holds.TELL_DRIVER_BOOKING_ENDED, reservation.id)
     return reservation
 
 
 @transactional
 def cancel(*, user: User, reservation_id: int) -> Reservation:
-    """Give up a reservation before parking; nothing is charged."""
+    """Give up a reservation before parking; nothing is charged. A driver whose booking the
+    operator cancels is told."""
     reservation = _visible(reservation_id, user, for_update=True)
     if holds.status_now(reservation) != RESERVED:
         raise WrongStatus("cancel", reservation, RESERVED)
     reservation.status = CANCELLED
     reservation.cancelled_at = utcnow()
+    reservation.ended_by = _ended_by(user)
     changes.lots_changed(reservation.lot_id, user_id=reservation.user_id)
+    if reservation.ended_by == BY_OPERATOR:
+        changes.follow_up(holds.TELL_DRIVER_BOOKING_ENDED, reservation.id)
     return reservation
 
 
@@ -307,11 +319,13 @@ def get_all(
     status: str | None = None,
     lot_id: int | None = None,
     user_id: int | None = None,
+    vehicle_number: str | None = None,
 ) -> dict:
-    """A page of reservations, newest first: a driver's own, or everyone's for an admin."""
+    """A page of reservations, newest first: a driver's own, or everyone's for an admin;
+    `vehicle_number` keeps the plates that start with it."""
     query = (
         sa.select(Reservation)
-        .options(orm.joinedload(Reservation.lot))
+        .options(orm.joinedload(Reservation.lot), orm.joinedload(Reservation.user))
         .order_by(Reservation.reserved_at.desc(), Reservation.id.desc())
     )
     if not user.is_admin:
@@ -322,6 +336,8 @@ def get_all(
         query = query.where(holds.current_status() == status)
     if lot_id is not None:
         query = query.where(Reservation.lot_id == lot_id)
+    if vehicle_number is not None:
+        query = query.where(Reservation.vehicle_number.startswith(vehicle_number, autoescape=True))
     return paginate(query, page=page, per_page=per_page)
 
 

@@ -417,6 +417,7 @@ def test_spots_show_status_reservation_and_driver(api, admin, driver):
         "id": driver.id,
         "email": driver.email,
         "full_name": driver.user["full_name"],
+        "phone": driver.user["phone"],  # the operator can call the driver
     }
 
     assert (spot2["number"], spot2["status"]) == (2, "occupied")
