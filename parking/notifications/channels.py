@@ -6,6 +6,7 @@ import smtplib
 import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
+from email.utils import formatdate, make_msgid, parseaddr
 from urllib.parse import urlsplit
 
 import requests
@@ -29,6 +30,11 @@ class Attachment:
     mimetype: str = "application/pdf"
 
 
+def _domain(address: str) -> str:
+    """`parking.example.com` of `Parking <no-reply@parking.example.com>`."""
+    return parseaddr(address)[1].rpartition("@")[2] or "localhost"
+
+
 def send_email(
     *, to: str, subject: str, text: str, html: str | None = None, attachments=()
 ) -> None:
@@ -40,6 +46,9 @@ def send_email(
     message["From"] = config["MAIL_FROM"]
     message["To"] = to
     message["Subject"] = subject
+    # Spam filters mark down mail without these; the id is unique to this one message.
+    message["Date"] = formatdate(localtime=False, usegmt=True)
+    message["Message-ID"] = make_msgid(domain=_domain(config["MAIL_FROM"]))
     message.set_content(text)
     if html:
         message.add_alternative(html, subtype="html")
