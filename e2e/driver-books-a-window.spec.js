@@ -27,6 +27,7 @@ test('a driver books tomorrow 09:00–11:30 and sees the price before confirming
   const lots = new DriverLotsPage(page);
   await lots.open();
   await lots.search.fill(lot.name);
+  await lots.openBookAhead();
 
   // Empty at first: "Book" stays a drive-up booking until both are filled.
   await expect(lots.arrive).toHaveValue('');
@@ -61,12 +62,10 @@ test('a driver books tomorrow 09:00–11:30 and sees the price before confirming
   await expect(booking).toContainText('Parking opens at 08:45');
   await expect(booking).toContainText(money('120.00', currency));
   await expect(booking.getByRole('button', { name: /^Cancel/ })).toBeVisible();
-  await expect(booking.getByRole('button', { name: /^Park/ })).toBeVisible();
+  // Parking opens 15 minutes before the start: no green Park until then, and the card says when.
+  await expect(booking).toContainText('Parking opens at 08:45 tomorrow');
+  await expect(booking.getByRole('button', { name: /^Park/ })).toBeDisabled();
   await checkState(page, 'driver-reservations-upcoming-window');
-
-  // Parking opens 15 minutes before the start: the server says so, in words.
-  await booking.getByRole('button', { name: /^Park/ }).click();
-  await expect(page.getByRole('alert')).toContainText(/Parking opens at .*08:45/);
   await expect(booking.getByRole('button', { name: /^Cancel/ })).toBeVisible();
 });
 
@@ -85,6 +84,7 @@ test('a window from the next quarter-hour is parked at once, released, and costs
   const lots = new DriverLotsPage(page);
   await lots.open();
   await lots.search.fill(lot.name);
+  await lots.openBookAhead();
   await lots.useNextQuarter.click(); // Arrive: the next quarter-hour; Leave: an hour later
   await expect(lots.arrive).not.toHaveValue('');
   await expect(lots.card(lot.name)).toContainText(`${money('40.00', currency)} for this window`);
@@ -100,7 +100,8 @@ test('a window from the next quarter-hour is parked at once, released, and costs
   await expect(reservations.release).toBeVisible();
   await expect(page.getByText(/costs .* for every started hour after it/)).toBeVisible();
   await checkState(page, 'driver-reservations-parked-window');
-  await reservations.release.click();
+  const question = await reservations.releaseAndConfirm();
+  expect(question).toContain(money('40.00', currency));
   const stay = page.getByRole('article', { name: new RegExp(vehicle) });
   const cost = stay.locator('dt', { hasText: /^Cost$/ }).locator('xpath=following-sibling::dd[1]');
   await expect(cost).toHaveText(money('40.00', currency));

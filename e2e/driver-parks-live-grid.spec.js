@@ -47,7 +47,9 @@ test('a driver registers, books, parks, releases and sees the cost; the grid fol
   await expect(grid.spotWithStatus(lot.name, 1, 'occupied')).toBeVisible(LIVE);
   if (!(await reservations.release.isVisible())) await reservations.open();
 
-  await reservations.release.click();
+  // Release asks first, naming the amount; the dialog's button starts with "Release".
+  const question = await reservations.releaseAndConfirm();
+  expect(question).toMatch(/^Release spot 1 and pay ₹60\.00\?$/);
   await expect(page.getByText(/60\.00/).first()).toBeVisible();
   await expect(reservations.receipt).toBeVisible();
   await expect(grid.spotWithStatus(lot.name, 1, 'available')).toBeVisible(LIVE);

@@ -1,6 +1,7 @@
 import { expect } from '@playwright/test';
 
-// /lots: "Search lots", "Arrive" and "Leave", then "Book", "Vehicle number", "Confirm booking".
+// /lots: "Search lots", "Book ahead" (folded: "Arrive" and "Leave"), then "Book", "Vehicle
+// number", "Confirm booking".
 export class DriverLotsPage {
   /** @param {import('@playwright/test').Page} page */
   constructor(page) {
@@ -11,10 +12,21 @@ export class DriverLotsPage {
     this.useNextQuarter = page.getByRole('button', { name: /^Use \d\d:\d\d/ });
     this.clearWindow = page.getByRole('button', { name: /^Clear/ });
     this.confirm = page.getByRole('button', { name: /^Confirm booking/ });
+    // Its name does not start with "Book": /^Book/ finds a lot's "Book" alone.
+    this.bookAhead = page.getByRole('button', { name: /Book ahead/ });
+  }
+
+  /** Unfolds "Book ahead" (Arrive and Leave) unless it is open already. */
+  async openBookAhead() {
+    if ((await this.bookAhead.getAttribute('aria-expanded')) !== 'true') {
+      await this.bookAhead.click();
+    }
+    await expect(this.arrive).toBeVisible();
   }
 
   /** Fills "Arrive" and "Leave" with datetime-local values ("2026-12-03T09:00"). */
   async setWindow(arrive, leave) {
+    await this.openBookAhead();
     await this.arrive.fill(arrive);
     await this.leave.fill(leave);
   }

@@ -6,9 +6,10 @@ import App from './App.vue';
 import { onUnauthorized } from './api/client.js';
 import { createAppRouter } from './router/index.js';
 import { useAuthStore } from './stores/auth.js';
-import { followSystemTheme } from './utils/theme.js';
+import { watchOtherTabs } from './utils/crossTab.js';
+import { applyTheme } from './utils/theme.js';
 
-followSystemTheme();
+applyTheme();
 
 const app = createApp(App);
 const pinia = createPinia();
@@ -23,6 +24,24 @@ onUnauthorized(() => {
   if (!current.matched.length) return; // the first navigation: its guard sends it to /login
   if (current.name !== 'login')
     router.push({ name: 'login', query: { redirect: current.fullPath } });
+});
+
+// Signing out in one tab signs out every tab; signing in elsewhere is followed too.
+watchOtherTabs({
+  onSignedOut: () => {
+    if (!useAuthStore(pinia).signedOutElsewhere()) return;
+    const current = router.currentRoute.value;
+    if (current.meta.requiresAuth) router.push({ name: 'login' });
+  },
+  onSignedIn: async (token) => {
+    const auth = useAuthStore(pinia);
+    await auth.signedInElsewhere(token);
+    const current = router.currentRoute.value;
+    const wrongRole = current.meta.role && current.meta.role !== auth.user?.role;
+    if (auth.isSignedIn && (current.meta.guestOnly || wrongRole)) {
+      router.push(auth.homePath);
+    }
+  },
 });
 
 // After a new build the old lazy chunks are gone: load the new app at the page asked for.

@@ -49,15 +49,27 @@ const STATUS_MESSAGES = {
   503: 'The service is busy or unavailable. Please try again shortly.',
 };
 
-/** `{"json": {"email": ["Not a valid email address."]}}` -> `{email: "Not a valid email address."}` */
+/**
+ * `{"json": {"email": ["Not a valid email address."], "name": ["Required.", "Too long."]}}` ->
+ * `{email: "Not a valid email address.", name: "Required. Too long."}`: every message of every
+ * field, so a form shows them all beside their fields, not only the first.
+ */
 export function fieldMessages(detail) {
   const fields = {};
   if (!detail || typeof detail !== 'object') return fields;
   for (const location of Object.values(detail)) {
     if (!location || typeof location !== 'object' || Array.isArray(location)) continue;
     for (const [field, messages] of Object.entries(location)) {
-      const first = Array.isArray(messages) ? messages[0] : messages;
-      if (typeof first === 'string' && field !== '_schema') fields[field] = first;
+      if (field === '_schema') continue;
+      const list = (Array.isArray(messages) ? messages : [messages]).filter(
+        (text) => typeof text === 'string' && text,
+      );
+      if (!list.length) continue;
+      const joined =
+        list.length === 1
+          ? list[0]
+          : list.map((text) => (/[.!?]$/.test(text) ? text : `${text}.`)).join(' ');
+      fields[field] = fields[field] ? `${fields[field]} ${joined}` : joined;
     }
   }
   return fields;

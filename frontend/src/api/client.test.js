@@ -24,6 +24,22 @@ describe('errorFromResponse', () => {
     });
   });
 
+  it('keeps every message of every field, not only the first', () => {
+    const error = errorFromResponse(422, {
+      message: 'Please check the fields.',
+      detail: {
+        json: {
+          full_name: ['Must be at most 120 characters.', 'Required'],
+          phone: ['Use digits, spaces, +, - and brackets.'],
+        },
+      },
+    });
+    expect(error.fields).toEqual({
+      full_name: 'Must be at most 120 characters. Required.',
+      phone: 'Use digits, spaces, +, - and brackets.',
+    });
+  });
+
   it("keeps the server's words for a conflict", () => {
     expect(errorFromResponse(409, { message: 'Lot is full', detail: {} }).message).toBe(
       'Lot is full',

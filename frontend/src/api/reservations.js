@@ -12,6 +12,8 @@ export const book = ({ lotId, vehicleNumber, idempotencyKey, window }) =>
     { lot_id: lotId, vehicle_number: vehicleNumber, ...(window ?? {}) },
     idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : undefined,
   );
+/** One reservation, fresh (e.g. its `estimated_cost` right before a release). */
+export const getReservation = (id) => http.get(`/reservations/${id}`);
 export const park = (id) => http.post(`/reservations/${id}/park`);
 export const release = (id) => http.post(`/reservations/${id}/release`);
 export const cancel = (id) => http.post(`/reservations/${id}/cancel`);

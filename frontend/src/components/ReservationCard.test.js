@@ -120,4 +120,53 @@ describe('ReservationCard', () => {
       expect(buttons(wrapper)).toContain('Receipt');
     });
   });
+
+  it("counts the hold down from the server's hold_ends_at and asks for a refresh when it lapses", async () => {
+    const wrapper = card(
+      { status: 'reserved', hold_ends_at: '2026-11-22T10:17:04+00:00' },
+      '2026-11-22T10:05:00+00:00',
+    );
+    expect(wrapper.text()).toContain('Hold ends in 12:04');
+    expect(wrapper.emitted('lapsed')).toBeUndefined();
+    await wrapper.setProps({ now: new Date('2026-11-22T10:17:05+00:00') });
+    expect(wrapper.emitted('lapsed')).toHaveLength(1);
+  });
+
+  it('offers no Park before parking opens, says when, and enables it at that moment', async () => {
+    const wrapper = card(
+      {
+        status: 'reserved',
+        starts_at: '2026-11-23T03:30:00+00:00',
+        ends_at: '2026-11-23T05:30:00+00:00',
+        parking_opens_at: '2026-11-23T03:15:00+00:00',
+        quoted_cost: '80.00',
+      },
+      '2026-11-22T10:05:00+00:00',
+    );
+    expect(wrapper.text()).toContain('Parking opens at 08:45 tomorrow');
+    const park = () => wrapper.findAll('button').find((b) => b.text() === 'Park');
+    expect(park().attributes('disabled')).toBeDefined();
+    expect(park().classes()).not.toContain('btn-success');
+    await wrapper.setProps({ now: new Date('2026-11-23T03:15:00+00:00') });
+    expect(park().attributes('disabled')).toBeUndefined();
+    expect(park().classes()).toContain('btn-success');
+  });
+
+  it('says why a booking ended', () => {
+    expect(card({ status: 'cancelled', cancel_reason: 'expired' }).text()).toContain('Expired');
+    expect(card({ status: 'cancelled', cancel_reason: 'no_show' }).text()).toContain('No-show');
+    expect(card({ status: 'cancelled', cancel_reason: 'operator' }).text()).toContain(
+      'Cancelled by the operator',
+    );
+    expect(
+      card({
+        status: 'completed',
+        released_by_operator: true,
+        parked_at: '2026-11-22T10:00:00+00:00',
+        left_at: '2026-11-22T10:45:00+00:00',
+        duration_minutes: 45,
+        cost: '40.00',
+      }).text(),
+    ).toContain('Ended by the operator');
+  });
 });

@@ -18,6 +18,19 @@ export const routes = [
     component: () => import('@/views/RegisterView.vue'),
     meta: { title: 'Create an account', guestOnly: true },
   },
+  // Reachable signed in or out: a reset link may be opened anywhere.
+  {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('@/views/ForgotPasswordView.vue'),
+    meta: { title: 'Forgot password' },
+  },
+  {
+    path: '/reset-password',
+    name: 'reset-password',
+    component: () => import('@/views/ResetPasswordView.vue'),
+    meta: { title: 'Set a new password' },
+  },
   {
     path: '/lots',
     name: 'lots',

@@ -4,6 +4,8 @@ import * as authApi from '@/api/auth.js';
 import { getToken, setToken } from '@/api/client.js';
 
 export const SESSION_EXPIRED = 'Your session has expired, please sign in again.';
+export const SIGNED_OUT_ELSEWHERE = 'You signed out in another tab. Sign in again to go on.';
+export const PASSWORD_SET = 'Your password is set; sign in with it.';
 
 /** Who is signed in. The token lives in localStorage so a reload keeps the session. */
 export const useAuthStore = defineStore('auth', () => {
@@ -76,10 +78,33 @@ export const useAuthStore = defineStore('auth', () => {
     clear();
   }
 
-  /** The server answered 401 to a signed-in call. */
+  /** The server answered 401 to a signed-in call (said once, however many calls met it). */
   function expire() {
+    const wasSignedIn = Boolean(token.value);
     clear();
-    notice.value = SESSION_EXPIRED;
+    if (wasSignedIn || !notice.value) notice.value = SESSION_EXPIRED;
+  }
+
+  /** Another tab signed out: this one follows, without a call (the token is gone already). */
+  function signedOutElsewhere() {
+    const wasSignedIn = Boolean(token.value);
+    token.value = null;
+    user.value = null;
+    if (wasSignedIn) notice.value = SIGNED_OUT_ELSEWHERE;
+    return wasSignedIn;
+  }
+
+  /** Another tab signed in (perhaps as someone else): take its session. */
+  async function signedInElsewhere(newToken) {
+    token.value = newToken;
+    user.value = null;
+    notice.value = '';
+    await restore();
+  }
+
+  /** A message for the sign-in page, e.g. after a password reset. */
+  function setNotice(text) {
+    notice.value = text;
   }
 
   function setUser(updated) {
@@ -99,6 +124,10 @@ export const useAuthStore = defineStore('auth', () => {
     register,
     signOut,
     expire,
+    signedOutElsewhere,
+    signedInElsewhere,
+    setNotice,
+    clear,
     setUser,
   };
 });

@@ -88,4 +88,23 @@ describe('auth store', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(auth.isSignedIn).toBe(false);
   });
+
+  it('follows a sign-out in another tab once, with one message', async () => {
+    fetchMock.mockResolvedValue(json(200, { access_token: 't1', user: driver }));
+    const auth = useAuthStore();
+    await auth.signIn('d@example.com', 'pw');
+    expect(auth.signedOutElsewhere()).toBe(true);
+    expect(auth.isSignedIn).toBe(false);
+    expect(auth.notice).toMatch(/signed out in another tab/);
+    expect(auth.signedOutElsewhere()).toBe(false);
+    expect(fetchMock).toHaveBeenCalledTimes(1); // no logout call: the token is gone already
+  });
+
+  it('says the session expired once, however many calls meet the 401', () => {
+    const auth = useAuthStore();
+    auth.token = 't';
+    auth.expire();
+    auth.expire();
+    expect(auth.notice).toBe('Your session has expired, please sign in again.');
+  });
 });

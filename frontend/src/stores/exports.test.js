@@ -41,4 +41,14 @@ describe('exports store', () => {
     expect(store.error.message).toBe('The job queue is unavailable');
     expect(store.current).toBeNull();
   });
+
+  it('stops at once on an export that does not exist: no spinner, Export CSV free', async () => {
+    fetchMock.mockResolvedValue(json({ message: 'Not found' }, 404));
+    const store = useExportsStore();
+    await store.follow(999);
+    expect(store.current).toBeNull();
+    expect(store.notFound).toBe(true);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,6 +1,6 @@
 import { ref } from 'vue';
 import { defineStore } from 'pinia';
-import { updateMe } from '@/api/auth.js';
+import { changePassword as changePasswordApi, updateMe } from '@/api/auth.js';
 import { useAuthStore } from './auth.js';
 
 /** Saving the signed-in user's own settings. */
@@ -25,5 +25,20 @@ export const useProfileStore = defineStore('profile', () => {
     }
   }
 
-  return { isSaving, error, savedAt, save };
+  const isChangingPassword = ref(false);
+
+  /** Changes the password; resolves with the failure (an ApiError) or null when done. */
+  async function changePassword(currentPassword, newPassword) {
+    isChangingPassword.value = true;
+    try {
+      await changePasswordApi(currentPassword, newPassword);
+      return null;
+    } catch (failure) {
+      return failure;
+    } finally {
+      isChangingPassword.value = false;
+    }
+  }
+
+  return { isSaving, error, savedAt, save, isChangingPassword, changePassword };
 });

@@ -87,6 +87,17 @@ export const useReservationsStore = defineStore('reservations', () => {
   const release = (id) => act(id, reservationsApi.release);
   const cancel = (id) => act(id, reservationsApi.cancel);
 
+  /** One reservation as the server has it now (null when it cannot say), kept in the list. */
+  async function fresh(id) {
+    try {
+      const current = await reservationsApi.getReservation(id);
+      if (active.value.some((item) => item.id === id)) replace(current);
+      return current;
+    } catch {
+      return null;
+    }
+  }
+
   /** The PDF receipt of a completed stay, as a blob (it needs the token, so no plain link). */
   const receipt = (id) => reservationsApi.getReceipt(id);
 
@@ -130,6 +141,7 @@ export const useReservationsStore = defineStore('reservations', () => {
     cancel,
     dismiss,
     receipt,
+    fresh,
     loadHistory,
   };
 });

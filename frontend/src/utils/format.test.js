@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, formatMoney, formatMonth, formatTime } from './format.js';
+import {
+  formatClock,
+  formatCountdown,
+  formatDateTime,
+  formatDay,
+  formatDuration,
+  formatMoment,
+  formatMoney,
+  formatMonth,
+  formatTime,
+  humanizeTimes,
+  statusLabel,
+} from './format.js';
 import { fromPaise, toPaise } from './money.js';
 
 describe('money', () => {
@@ -36,5 +48,51 @@ describe('times in the app zone', () => {
     expect(formatDuration(125)).toBe('2 h 05 min');
     expect(formatClock(3725)).toBe('1:02:05');
     expect(formatClock(-3)).toBe('0:00:00');
+  });
+});
+
+describe('one format for moments, countdowns and history', () => {
+  const zone = 'Asia/Kolkata';
+  const now = new Date('2026-12-03T10:00:00+05:30');
+
+  it('says today, tomorrow or the date of a moment, in the app zone', () => {
+    expect(formatMoment('2026-12-03T18:45:00+05:30', now, zone)).toBe('18:45 today');
+    expect(formatMoment('2026-12-04T08:45:00+05:30', now, zone)).toBe('08:45 tomorrow');
+    expect(formatMoment('2026-12-06T08:45:00+05:30', now, zone)).toBe('08:45 on 6 Dec');
+    // 23:30 UTC on the 3rd is already the 4th in Kolkata.
+    expect(formatMoment('2026-12-03T23:30:00+00:00', now, zone)).toBe('05:00 tomorrow');
+  });
+
+  it('writes a date and time as "4 Dec 2026, 08:17" and a day as "4 Dec"', () => {
+    expect(formatDateTime('2026-12-04T02:47:00+00:00', zone)).toBe('4 Dec 2026, 08:17');
+    expect(formatDay('2026-12-04T02:47:00+00:00', zone)).toBe('4 Dec');
+  });
+
+  it('counts a hold down as minutes and seconds', () => {
+    expect(formatCountdown(724)).toBe('12:04');
+    expect(formatCountdown(59)).toBe('0:59');
+    expect(formatCountdown(-5)).toBe('0:00');
+    expect(formatCountdown(3725)).toBe('1:02:05');
+  });
+
+  it("turns the ISO times inside a server's message into people's words", () => {
+    expect(humanizeTimes('Parking opens at 2026-12-04T03:15:00+00:00 for this booking', zone)).toBe(
+      'Parking opens at 4 Dec 2026, 08:45 for this booking',
+    );
+    expect(humanizeTimes('Nothing to change', zone)).toBe('Nothing to change');
+  });
+
+  it('says why a booking ended', () => {
+    expect(statusLabel({ status: 'cancelled', cancel_reason: 'expired' })).toBe('Expired');
+    expect(statusLabel({ status: 'cancelled', cancel_reason: 'no_show' })).toBe('No-show');
+    expect(statusLabel({ status: 'cancelled', cancel_reason: 'operator' })).toBe(
+      'Cancelled by the operator',
+    );
+    expect(statusLabel({ status: 'cancelled', cancel_reason: 'driver' })).toBe('Cancelled');
+    expect(statusLabel({ status: 'cancelled', cancel_reason: null })).toBe('Cancelled');
+    expect(statusLabel({ status: 'completed', released_by_operator: true })).toBe(
+      'Ended by the operator',
+    );
+    expect(statusLabel({ status: 'completed', released_by_operator: false })).toBe('Completed');
   });
 });

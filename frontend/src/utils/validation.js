@@ -26,19 +26,43 @@ export function pincodeError(text) {
 }
 
 /**
+ * A phone number as the server takes it: digits, spaces, "+", "-" and brackets, with 7 to 15
+ * digits. Empty is fine (the phone is optional).
+ */
+export function phoneError(text) {
+  const value = String(text ?? '').trim();
+  if (!value) return '';
+  if (!/^[0-9+\-() ]+$/.test(value)) return 'Use digits, spaces, +, - and brackets only.';
+  const digits = value.replace(/[^0-9]/g, '').length;
+  if (digits < 7 || digits > 15) return 'A phone number has 7 to 15 digits.';
+  return '';
+}
+
+/** A new password: 8 to 128 characters. */
+export function newPasswordError(text) {
+  const value = String(text ?? '');
+  if (value.length < 8) return 'Too short: use at least 8 characters.';
+  if (value.length > 128) return 'At most 128 characters.';
+  return '';
+}
+
+export const NAME_MAX = 120;
+
+/**
  * @param {{full_name?: string, email?: string, password?: string, phone?: string, pincode?: string}} form
  * @returns {Record<string, string>} field -> message; empty when the form can be sent
  */
 export function registrationErrors(form) {
   const errors = {};
   if (!form.full_name?.trim()) errors.full_name = 'Enter your full name.';
-  else if (form.full_name.length > 120) errors.full_name = 'At most 120 characters.';
+  else if (form.full_name.length > 120) errors.full_name = `At most ${NAME_MAX} characters.`;
   if (!EMAIL.test(form.email ?? ''))
     errors.email = 'Enter an e-mail address like name@example.com.';
   else if (form.email.length > 254) errors.email = 'At most 254 characters.';
-  if ((form.password ?? '').length < 8) errors.password = 'Too short: use at least 8 characters.';
-  else if (form.password.length > 128) errors.password = 'At most 128 characters.';
-  if ((form.phone ?? '').length > 20) errors.phone = 'At most 20 characters.';
+  const password = newPasswordError(form.password);
+  if (password) errors.password = password;
+  const phone = phoneError(form.phone);
+  if (phone) errors.phone = phone;
   const pin = pincodeError(form.pincode);
   if (pin) errors.pincode = pin;
   return errors;
@@ -48,8 +72,9 @@ export function registrationErrors(form) {
 export function profileErrors(form, allowedHosts = []) {
   const errors = {};
   if (!form.full_name?.trim()) errors.full_name = 'Enter your full name.';
-  else if (form.full_name.length > 120) errors.full_name = 'At most 120 characters.';
-  if ((form.phone ?? '').length > 20) errors.phone = 'At most 20 characters.';
+  else if (form.full_name.length > 120) errors.full_name = `At most ${NAME_MAX} characters.`;
+  const phone = phoneError(form.phone);
+  if (phone) errors.phone = phone;
   const pin = pincodeError(form.pincode);
   if (pin) errors.pincode = pin;
   if (form.gchat_webhook_url) {

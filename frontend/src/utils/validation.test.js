@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   normalizeVehicleNumber,
+  phoneError,
   profileErrors,
   registrationErrors,
   vehicleNumberError,
@@ -64,5 +65,18 @@ describe('profile', () => {
     expect(profileErrors({ ...base, gchat_webhook_url: 'not a url' }, hosts)).toHaveProperty(
       'gchat_webhook_url',
     );
+  });
+});
+
+describe('phone numbers, as the server checks them', () => {
+  it('take digits, spaces, +, - and brackets, with 7 to 15 digits', () => {
+    expect(phoneError('')).toBe('');
+    expect(phoneError('+91 (80) 4123-4567')).toBe('');
+    expect(phoneError('call me')).toMatch(/digits, spaces/);
+    expect(phoneError('12345')).toMatch(/7 to 15 digits/);
+    expect(phoneError('1234567890123456')).toMatch(/7 to 15 digits/);
+    expect(
+      registrationErrors({ full_name: 'A', email: 'a@b.co', password: 'longenough', phone: 'x' }),
+    ).toHaveProperty('phone');
   });
 });
