@@ -97,6 +97,8 @@ test('the operator grows a lot, and is told why it cannot shrink past a car', as
   await spots.fill('1');
   await region.getByRole('button', { name: /^Save lot/ }).click();
   await expect(spots).toHaveAttribute('aria-invalid', 'true');
-  await expect(region.getByRole('alert')).toContainText(/reserved or occupied/);
+  // Beside the field, in words naming the spots in use; the alert names the field to check.
+  await expect(spots).toHaveAccessibleDescription(/Spot 2 is in use/);
+  await expect(region.getByRole('alert')).toContainText('Number of spots');
   await expect(lots.spot(lot.name, 3)).toBeVisible();
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { errorFromResponse } from '@/api/client.js';
-import { fieldMessages, lotBody, lotValues, moneyString } from './lotForm.js';
+import {
+  currencySymbol,
+  errorSummary,
+  fieldMessages,
+  lengthMessage,
+  LOT_FIELDS,
+  lotBody,
+  lotValues,
+  moneyString,
+} from './lotForm.js';
 
 describe('moneyString', () => {
   it('writes plain amounts with two decimals, as the API expects', () => {
@@ -59,32 +68,82 @@ describe('lotBody', () => {
 });
 
 describe('fieldMessages', () => {
-  it('reads the 422 detail of the server', () => {
+  it('gives every bad field with all its messages, in sentences', () => {
     const error = errorFromResponse(422, {
-      message: 'pincode: Bad',
-      detail: { json: { pincode: ['Bad'] } },
+      message: 'name: Must be at most 120 characters.',
+      detail: {
+        json: {
+          name: ['Must be at most 120 characters.'],
+          price_per_hour: ['Must be more than 0', 'Use at most 2 decimals.'],
+          pincode: ['Required.'],
+        },
+      },
     });
-    expect(fieldMessages(error)).toEqual({ pincode: 'Bad' });
+    expect(fieldMessages(error)).toEqual({
+      name: ['Must be at most 120 characters.'],
+      price_per_hour: ['Must be more than 0.', 'Use at most 2 decimals.'],
+      pincode: ['Required.'],
+    });
   });
 
-  it('puts a "field: message" conflict under its field', () => {
+  it('puts the shrink conflict, which names the spots in use, under Number of spots', () => {
+    const message =
+      'Spots 3 and 4 are in use (reserved, occupied or booked ahead): keep at least 4 spots, or wait until they are free.';
     const error = errorFromResponse(409, {
-      message: 'total_spots: that would remove a spot in use',
-      detail: {},
+      message,
+      detail: { json: { total_spots: [message] } },
     });
-    expect(fieldMessages(error)).toEqual({ total_spots: 'that would remove a spot in use' });
+    expect(fieldMessages(error)).toEqual({ total_spots: [message] });
   });
 
-  it('puts a conflict about advance spots under its field', () => {
+  it('puts an older "field: message" conflict under its field', () => {
     const error = errorFromResponse(409, {
       message: 'advance_spots: spot 9 has an upcoming booking',
       detail: {},
     });
-    expect(fieldMessages(error)).toEqual({ advance_spots: 'spot 9 has an upcoming booking' });
+    expect(fieldMessages(error)).toEqual({ advance_spots: ['spot 9 has an upcoming booking.'] });
   });
 
   it('gives nothing for an error about no field', () => {
     const error = errorFromResponse(409, { message: 'The lot has reserved spots', detail: {} });
     expect(fieldMessages(error)).toEqual({});
+  });
+});
+
+describe('errorSummary', () => {
+  it('names every field to check, in the form’s words', () => {
+    const messages = { price_per_hour: ['Must be more than 0.'], name: ['Required.'] };
+    expect(errorSummary({ message: 'x' }, messages)).toBe(
+      'Check Name and Price per hour: each says what is wrong beside it.',
+    );
+  });
+
+  it('keeps the server’s words when no field is named', () => {
+    expect(errorSummary({ message: 'The lot has reserved spots' }, {})).toBe(
+      'The lot has reserved spots',
+    );
+  });
+});
+
+describe('lengthMessage and currencySymbol', () => {
+  const name = LOT_FIELDS.find((field) => field.name === 'name');
+  const pincode = LOT_FIELDS.find((field) => field.name === 'pincode');
+
+  it('stops a name at 120 characters at the field, and says so', () => {
+    expect(name.maxlength).toBe(120);
+    expect(lengthMessage(name, 'x'.repeat(119))).toBe('');
+    expect(lengthMessage(name, 'x'.repeat(120))).toMatch(/^At most 120 characters/);
+    expect(lengthMessage(name, 'x'.repeat(130))).toBe(
+      'Must be at most 120 characters; this name has 130.',
+    );
+  });
+
+  it('says nothing of a PIN code at its usual length', () => {
+    expect(lengthMessage(pincode, '560001')).toBe('');
+  });
+
+  it('writes the price’s currency as its symbol', () => {
+    expect(currencySymbol('INR')).toBe('₹');
+    expect(currencySymbol('EUR')).toBe('€');
   });
 });
