@@ -75,6 +75,8 @@ export async function startServers() {
   try {
     const side = await startSideServices(workDir, logFile('side-services.log'));
     children.push(side.child);
+    // The mail catcher keeps each message as <workDir>/mail/*.eml; tests read it (support/mail.js).
+    process.env.E2E_MAIL_DIR = path.join(workDir, 'mail');
     const unique = `e2e-${process.pid}-${Date.now()}`;
     const env = {
       ...process.env,
