@@ -4,9 +4,9 @@ import * as reservationsApi from '@/api/reservations.js';
 
 export const PER_PAGE = 25;
 
-/** Every reservation for the operator: filters by status, lot and user, one server page. */
+/** Every reservation for the operator: filters by status, lot, user and plate, one server page. */
 export const useAdminReservationsStore = defineStore('adminReservations', () => {
-  const filters = reactive({ status: '', lot_id: '', user_id: '' });
+  const filters = reactive({ status: '', lot_id: '', user_id: '', vehicle_number: '' });
   const page = ref({ items: [], total: 0, page: 1, per_page: PER_PAGE });
   const isLoading = ref(false);
   const hasLoaded = ref(false);

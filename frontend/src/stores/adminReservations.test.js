@@ -25,6 +25,16 @@ describe('admin reservations store', () => {
     });
   });
 
+  it('searches by the start of a plate', async () => {
+    const fetch = vi.fn().mockResolvedValue(new Response(JSON.stringify(empty)));
+    vi.stubGlobal('fetch', fetch);
+    const store = useAdminReservationsStore();
+    store.filters.vehicle_number = 'KA01';
+    await store.load(1);
+    const url = new URL(fetch.mock.calls[0][0], 'http://app');
+    expect(url.searchParams.get('vehicle_number')).toBe('KA01');
+  });
+
   it('releases a parked car, cancels a hold, and reloads the page shown', async () => {
     const fetch = vi.fn(async () => new Response(JSON.stringify(empty)));
     vi.stubGlobal('fetch', fetch);
