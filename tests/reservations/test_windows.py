@@ -67,7 +67,7 @@ def test_the_driver_sees_the_price_books_parks_early_and_pays_the_window(api, ad
     driver = api.relogin(driver)
     early = api.post(f"/api/reservations/{booking['id']}/park", driver)
     assert early.status_code == 409
-    assert "2026-12-03 08:45" in early.get_json()["message"]
+    assert "3 Dec 2026, 08:45" in early.get_json()["message"]
 
     clock.move_to(IST_9 - timedelta(minutes=10))  # 08:50
     driver = api.relogin(driver)
@@ -360,10 +360,10 @@ def test_the_receipt_shows_the_window_and_the_overstay(api, admin, driver, clock
     response = api.get(f"/api/reservations/{booking['id']}/receipt", driver)
     assert response.status_code == 200
     text = text_of(response.data)
-    assert "Window 2026-12-03 09:00 – 11:30" in text
-    assert "Window price ₹ 120.00 (3 started hours)" in text
-    assert "Overstay 40 min: 1 started hour, ₹ 40.00" in text
-    assert "Total ₹ 160.00" in text
+    assert "Window 3 Dec 2026, 09:00 – 11:30" in text
+    assert "Window price ₹120.00 (3 started hours)" in text
+    assert "Overstay 40 min: 1 started hour, ₹40.00" in text
+    assert "Total ₹160.00" in text
 
 
 def test_summaries_and_reports_count_window_bookings_and_no_shows(api, admin, driver, clock):
@@ -404,8 +404,8 @@ def test_summaries_and_reports_count_window_bookings_and_no_shows(api, admin, dr
         assert (lot_row["revenue"], lot_row["no_shows"]) == (Decimal("120.00"), 1)
         stays = driver_month(user=db.session.get(User, driver.id), month="2026-12")["stays"]
     assert [(s["status"], s["window"]) for s in stays] == [
-        ("completed", "2026-12-03 09:00 – 11:30"),
-        ("no-show", "2026-12-03 12:00 – 13:00"),
+        ("completed", "3 Dec 2026, 09:00 – 11:30"),
+        ("no-show", "3 Dec 2026, 12:00 – 13:00"),
     ]
 
 
