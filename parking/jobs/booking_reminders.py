@@ -15,11 +15,10 @@ from parking.jobs.reminders import Reason, Reminder
 from parking.notifications.models import BOOKING_REMINDER, Notification
 from parking.notifications.service import Deliveries, notify_user
 from parking.reports import render
-from parking.reports.formatting import money
+from parking.reports.formatting import clock, money, window
 from parking.reservations import holds
 from parking.reservations.models import RESERVED, Reservation
 from parking.reservations.service import REMINDER_LEAD
-from parking.timezone import local_time
 
 
 def _period(reservation: Reservation) -> str:
@@ -50,17 +49,18 @@ def due_bookings(now: datetime, reservation_id: int | None = None) -> list[Reser
 
 
 def _reminder(reservation: Reservation) -> tuple[str, Reminder]:
-    starts, ends = local_time(reservation.starts_at), local_time(reservation.ends_at)
-    opens = local_time(holds.parking_opens_at(reservation))
-    lapses = local_time(holds.lapses_at(reservation))
+    opens = clock(holds.parking_opens_at(reservation))
+    lapses = clock(holds.lapses_at(reservation))
     subject = (
-        f"Booking reminder: your parking at {reservation.lot.name} starts soon, at {starts[11:]}"
+        f"Booking reminder: your parking at {reservation.lot.name} starts soon, at "
+        f"{clock(reservation.starts_at)}"
     )
     text = (
         f"Your booking at {reservation.lot.name} ({reservation.lot.address}), spot "
-        f"{reservation.spot_number}, for {reservation.vehicle_number} starts at {starts} and "
-        f"ends at {ends}; {money(reservation.quoted_cost)} for the window. You can park from "
-        f"{opens}. If the car is not parked by {lapses}, the booking is cancelled. "
+        f"{reservation.spot_number}, for {reservation.vehicle_number} is for "
+        f"{window(reservation.starts_at, reservation.ends_at)}; "
+        f"{money(reservation.quoted_cost)} for the window. You can park from {opens}. "
+        f"If the car is not parked by {lapses}, the booking is cancelled. "
         f"Times are in {current_app.config['APP_TIMEZONE']}."
     )
     return subject, Reminder(reservation.user, [Reason(text, "/reservations", "See your booking")])

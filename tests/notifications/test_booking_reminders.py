@@ -56,7 +56,7 @@ def test_the_driver_is_reminded_once_when_the_start_is_30_minutes_away(
         "Booking reminder: your parking at Brigade Road starts soon, at "
     )
     body = text_of(message)
-    assert "Brigade Road" in body and "KA01BR0001" in body and "₹ 100.00" in body
+    assert "Brigade Road" in body and "KA01BR0001" in body and "₹100.00" in body
     assert "You can park from" in body and "http://parking.test/reservations" in body
     with clean_app.app_context():
         (logged,) = db.session.scalars(
@@ -81,7 +81,7 @@ def test_chat_gets_it_too_and_cancelled_bookings_and_drive_ups_get_none(
     assert result == {"due": 1, "sent": 2}
     assert len(booking_reminders_to(mailbox, driver)) == 1
     (chat,) = webhooks.posted_to(hook)
-    assert "starts at" in chat["text"]
+    assert "You can park from" in chat["text"]
     assert booking_reminders_to(mailbox, other_driver) == []
 
 

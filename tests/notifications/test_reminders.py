@@ -55,7 +55,7 @@ def test_an_idle_week_and_a_long_stay_are_both_reasons(clean_app, api, admin, dr
     assert "last 7 days" in body
     assert "KA05MN4321" in body and "Riverside" in body
     # Parked 8 days and a few seconds: 193 started hours at 50.00 so far, and the page to act.
-    assert "for 192 hours: ₹ 9650.00 so far" in body
+    assert "for 192 hours: ₹9,650.00 so far" in body
     assert "http://parking.test/reservations" in body
     assert message["Subject"] == "Reminder: your car is still parked"
 
