@@ -20,7 +20,9 @@ app.use(router);
 // A 401 on a signed-in call: the session is gone. Sign in again and come back here.
 onUnauthorized(() => {
   const current = router.currentRoute.value;
-  useAuthStore(pinia).expire();
+  const auth = useAuthStore(pinia);
+  if (!auth.token && !auth.user) return; // a visitor's call: no session to end
+  auth.expire();
   if (!current.matched.length) return; // the first navigation: its guard sends it to /login
   if (current.name !== 'login')
     router.push({ name: 'login', query: { redirect: current.fullPath } });

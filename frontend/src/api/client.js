@@ -131,7 +131,9 @@ export async function request(
   if (!response.ok) {
     const payload = await response.json().catch(() => null);
     const error = errorFromResponse(response.status, payload);
-    if (response.status === 401 && token) hooks.onUnauthorized(path);
+    // Any 401 but a refused sign-in ends the session: also a call sent without a token because
+    // another tab dropped it meanwhile (the app still shows this tab as signed in).
+    if (response.status === 401 && path !== '/auth/login') hooks.onUnauthorized(path);
     throw error;
   }
   if (as === 'blob') return response.blob();

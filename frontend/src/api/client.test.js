@@ -100,6 +100,14 @@ describe('request', () => {
     expect(expired).toHaveBeenCalledWith('/reservations');
   });
 
+  it('ends the session on a 401 even when another tab already dropped the token', async () => {
+    const expired = vi.fn();
+    onUnauthorized(expired);
+    fetchMock.mockResolvedValue(answer(401, { message: 'Missing token' }));
+    await expect(request('/reservations')).rejects.toMatchObject({ status: 401 });
+    expect(expired).toHaveBeenCalledWith('/reservations');
+  });
+
   it('does not treat wrong credentials (no token yet) as an expired session', async () => {
     const expired = vi.fn();
     onUnauthorized(expired);
