@@ -122,3 +122,33 @@ def test_without_redis_url_the_cache_limits_and_queue_share_one_default(tmp_path
     app = create_app(settings)
     assert app.config["RATELIMIT_STORAGE_URI"] == DEFAULT_REDIS_URL
     assert app.extensions["celery"].conf.broker_url == DEFAULT_REDIS_URL
+
+
+def test_set_password_lets_the_operator_back_in(tmp_path):
+    """`parking set-password EMAIL`: the generated password scrolled away; this sets a new one."""
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'parking.db'}",
+        "PARKING_VAR_DIR": str(tmp_path / "var"),
+        "ADMIN_EMAIL": "boss@example.com",
+    }
+    assert run_parking("init", cwd=tmp_path, **env).returncode == 0
+    changed = run_parking(
+        "set-password", "BOSS@example.com", "--password", "a-fresh-Operator-pass-4", cwd="/", **env
+    )
+    assert changed.returncode == 0, changed.stderr
+    assert "Password set for boss@example.com" in changed.stdout
+    with sqlite3.connect(tmp_path / "parking.db") as connection:
+        (password_hash,) = connection.execute(
+            "SELECT password_hash FROM users WHERE email = 'boss@example.com'"
+        ).fetchone()
+    assert PasswordHasher().verify(password_hash, "a-fresh-Operator-pass-4")
+
+    weak = run_parking(
+        "set-password", "boss@example.com", "--password", "password1", cwd="/", **env
+    )
+    assert weak.returncode != 0
+    assert "common passwords" in weak.stderr
+    unknown = run_parking(
+        "set-password", "x@example.com", "--password", "whatever-9-x", cwd="/", **env
+    )
+    assert "No account uses this e-mail" in unknown.stderr
