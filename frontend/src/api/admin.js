@@ -9,3 +9,5 @@ export const runMonthlyReport = (month) =>
   http.post('/admin/jobs/monthly-report', month ? { month } : {});
 /** @param {{page?: number, per_page?: number}} [filters] */
 export const getNotifications = (filters) => http.get('/admin/notifications', filters);
+/** Where a job run from the jobs page is: `{task_id, status, sent, failed, skipped, message}` */
+export const getJob = (taskId) => http.get(`/admin/jobs/${encodeURIComponent(taskId)}`);

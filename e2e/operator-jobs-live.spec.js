@@ -1,0 +1,47 @@
+// /admin/jobs: "Run now" follows the job until it is done and says what it did in the server's
+// words (no Celery task id); the log refreshes by itself meanwhile and names people.
+import { test, expect } from './fixtures.js';
+import { checkState } from './support/screens.js';
+
+const TASK_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/;
+
+test('running the reminders shows what was sent, and the log fills without Refresh', async ({
+  api,
+  adminPage,
+}) => {
+  // A driver who has never booked is due a reminder.
+  const driver = await api.newDriver({ full_name: 'Kavya Menon' });
+  await adminPage.goto('/admin/jobs');
+  await adminPage.getByRole('button', { name: 'Run daily reminders now' }).click();
+
+  const status = adminPage.getByRole('status').filter({ hasText: 'The daily reminders' });
+  await expect(status).toContainText(/queued at \d\d:\d\d/);
+  await expect(status).toContainText('The log below refreshes');
+  await expect(status).toContainText(/: done\. (\d+ messages? sent|Nothing)/, { timeout: 30_000 });
+  await expect(status).not.toContainText('The log below refreshes');
+  await expect(status).not.toContainText(TASK_ID);
+
+  // No Refresh pressed: the log shows the driver's reminder, by name and e-mail.
+  const log = adminPage.getByRole('region', { name: 'Notification log table' });
+  const row = log.getByRole('row').filter({ hasText: driver.email });
+  await expect(row.first()).toContainText('Kavya Menon');
+  await expect(row.first()).toContainText('Reminder');
+  await expect(log).not.toContainText(/#\d+/);
+  await checkState(adminPage, 'operator-jobs-done');
+});
+
+test('a month already reported says nothing new was sent', async ({ adminPage }) => {
+  await adminPage.goto('/admin/jobs');
+  const month = adminPage.getByLabel('Report month');
+  const send = adminPage.getByRole('button', { name: 'Send monthly report now' });
+  const status = adminPage.getByRole('status').filter({ hasText: 'The report for' });
+
+  await month.fill('2026-01');
+  await send.click();
+  await expect(status).toContainText('The report for Jan 2026');
+  await expect(status).toContainText(': done.', { timeout: 30_000 });
+  await send.click();
+  await expect(status).toContainText(/: done\. Nothing new to send/, { timeout: 30_000 });
+  await expect(status).not.toContainText(TASK_ID);
+  await checkState(adminPage, 'operator-jobs-nothing-new');
+});
