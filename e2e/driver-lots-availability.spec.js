@@ -3,6 +3,7 @@
 // price and no enabled "Book".
 import { test, expect } from './fixtures.js';
 import { DriverLotsPage } from './pages/DriverLotsPage.js';
+import { LoginPage } from './pages/LoginPage.js';
 import { unique } from './support/api.js';
 import { checkState, dayInZone } from './support/screens.js';
 
@@ -50,4 +51,21 @@ test('with a window, a lot without advance spots says so, shows no price and no 
   await expect(card).not.toContainText('₹100.00');
   await expect(card.getByRole('button', { name: /^Book/ })).toBeDisabled();
   await checkState(page, 'driver-lots-no-advance-window');
+});
+
+test("a driver's own PIN code's lots come first, marked 'Near you'", async ({
+  api,
+  admin,
+  page,
+}) => {
+  const pincode = String(100000 + Math.floor(Math.random() * 899999));
+  const near = await api.createLot(admin, { name: unique('Near Home '), pincode });
+  const driver = await api.newDriver({ pincode });
+  await new LoginPage(page).signIn(driver.email, driver.password);
+  await expect(page).toHaveURL(/\/lots$/);
+  const first = page.getByRole('article').first();
+  await expect(first).toHaveAccessibleName(near.name);
+  await expect(first).toContainText('Near you');
+  await expect(page.getByRole('article').nth(1)).not.toContainText('Near you');
+  await checkState(page, 'driver-lots-near-you');
 });

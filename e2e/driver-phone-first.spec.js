@@ -95,3 +95,16 @@ test('at 1280 px "Sign out" shows in the top navigation; the theme switch is kep
   await nav.getByLabel('Theme').selectOption('system');
   await expect(html).toHaveAttribute('data-bs-theme', 'light');
 });
+
+test('a visitor at / first reads what the app is, then the sign-in form', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  const intro = page.getByText(/finds you a lot nearby.*charges by the hour/);
+  await expect(intro).toBeInViewport();
+  const introBox = await intro.boundingBox();
+  const formBox = await page.getByLabel('Email', { exact: true }).boundingBox();
+  expect(introBox.y).toBeLessThan(formBox.y);
+  await expect(page.getByRole('link', { name: 'Forgot password?' })).toBeVisible();
+  await checkState(page, 'anyone-home-intro');
+});

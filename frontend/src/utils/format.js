@@ -94,6 +94,14 @@ export function formatDuration(minutes) {
   return `${hours} h ${String(rest).padStart(2, '0')} min`;
 }
 
+/** Decimal hours as a duration: 2.0833 -> "2 h 05 min", 0.02 -> "1 min" (for totals in hours). */
+export function formatHours(hours) {
+  if (hours === null || hours === undefined || hours === '') return '—';
+  const minutes = Math.round(Number(hours) * 60);
+  if (Number.isNaN(minutes)) return '—';
+  return formatDuration(minutes);
+}
+
 /** Elapsed time as a clock: 3725 s -> "1:02:05" */
 export function formatClock(totalSeconds) {
   const seconds = Math.max(0, Math.floor(totalSeconds));

@@ -5,6 +5,7 @@ import {
   formatDateTime,
   formatDay,
   formatDuration,
+  formatHours,
   formatMoment,
   formatMoney,
   formatMonth,
@@ -66,6 +67,12 @@ describe('one format for moments, countdowns and history', () => {
   it('writes a date and time as "4 Dec 2026, 08:17" and a day as "4 Dec"', () => {
     expect(formatDateTime('2026-12-04T02:47:00+00:00', zone)).toBe('4 Dec 2026, 08:17');
     expect(formatDay('2026-12-04T02:47:00+00:00', zone)).toBe('4 Dec');
+  });
+
+  it('writes decimal hours as a duration, not "0.02"', () => {
+    expect(formatHours(0.02)).toBe('1 min');
+    expect(formatHours('2.0833')).toBe('2 h 05 min');
+    expect(formatHours(null)).toBe('—');
   });
 
   it('counts a hold down as minutes and seconds', () => {
