@@ -152,3 +152,51 @@ def test_set_password_lets_the_operator_back_in(tmp_path):
         "set-password", "x@example.com", "--password", "whatever-9-x", cwd="/", **env
     )
     assert "No account uses this e-mail" in unknown.stderr
+
+
+def test_run_says_the_operators_sign_in_last_once_the_app_answers(tmp_path, redis_url):
+    import socket
+    import time
+
+    def free_port() -> int:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            return probe.getsockname()[1]
+
+    port, mail_port = free_port(), free_port()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("ADMIN_", "DATABASE"))}
+    environment |= {
+        "PARKING_VAR_DIR": str(tmp_path / "var"),
+        "REDIS_URL": redis_url,
+        "CELERY_QUEUE": f"cli-run-{port}",
+        "ADMIN_EMAIL": "boss@example.com",
+        "WEB_CONCURRENCY": "1",
+        "PYTHONUNBUFFERED": "1",
+    }
+    process = subprocess.Popen(
+        [PARKING, "run", "--port", str(port), "--mail-port", str(mail_port)],
+        cwd=tmp_path,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not any("set-password" in x for x in lines):
+            line = process.stdout.readline()
+            if not line:
+                break
+            lines.append(line.rstrip())
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    output = "\n".join(lines)
+    ready = next(i for i, line in enumerate(lines) if "Parking is ready at" in line)
+    assert f"http://127.0.0.1:{port}" in lines[ready]
+    assert lines[ready + 1].strip() == "Operator account: boss@example.com"
+    assert re.match(r"\s*Password: \S+  \(generated, shown this once\)", lines[ready + 2])
+    assert "parking set-password boss@example.com" in lines[ready + 3]
+    serving = next(i for i, line in enumerate(lines) if "Serving on" in line)
+    assert serving < ready, output
