@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_datetime
 from flask import current_app
 
 
@@ -12,11 +13,28 @@ def app_zone() -> ZoneInfo:
     return ZoneInfo(current_app.config["APP_TIMEZONE"])
 
 
+# The Vue app writes with Intl's en-IN; Babel's en_IN (the same CLDR data) writes the same.
+LOCALE = "en_IN"
+
+
+def _written(moment: datetime, pattern: str) -> str:
+    return format_datetime(moment, pattern, tzinfo=app_zone(), locale=LOCALE)
+
+
 def local_time(moment: datetime | None) -> str | None:
-    """`2026-10-05 14:30`: a stored UTC moment on the APP_TIMEZONE clock; None stays None."""
-    if moment is None:
-        return None
-    return moment.astimezone(app_zone()).strftime("%Y-%m-%d %H:%M")
+    """`5 Oct 2026, 14:30`: a stored UTC moment on the APP_TIMEZONE clock, 24 h, as the app
+    writes it; None stays None."""
+    return None if moment is None else _written(moment, "d MMM y, HH:mm")
+
+
+def local_clock(moment: datetime | None) -> str | None:
+    """`14:30`: the APP_TIMEZONE time of day of a stored UTC moment; None stays None."""
+    return None if moment is None else _written(moment, "HH:mm")
+
+
+def local_date(moment: datetime | None) -> str | None:
+    """`5 Oct 2026`: the APP_TIMEZONE calendar day of a stored UTC moment, written out."""
+    return None if moment is None else _written(moment, "d MMM y")
 
 
 def local_day(moment: datetime) -> str:

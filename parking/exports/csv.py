@@ -37,8 +37,9 @@ def text(value: str | None) -> str:
 
 
 def time(value: datetime | None) -> str:
-    """ISO 8601 with the UTC offset, as the API answers (`2026-11-23T10:00:00.123456+00:00`)."""
-    return value.isoformat() if value is not None else ""
+    """ISO 8601 to the second, with the UTC offset (`2026-11-23T10:00:00+00:00`): what a
+    spreadsheet reads as a time; the API's fractions of a second are cut, not rounded."""
+    return value.isoformat(timespec="seconds") if value is not None else ""
 
 
 def money(value: Decimal | None) -> str:

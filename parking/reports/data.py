@@ -18,7 +18,7 @@ from sqlalchemy import orm
 from parking.auth.models import ROLE_USER, User
 from parking.db import utcnow
 from parking.extensions import db
-from parking.reports.formatting import amount, duration, hour_of_day, hours, local_time, money
+from parking.reports.formatting import amount, duration, hour_of_day, local_time, money, window
 from parking.reservations import billing
 from parking.reservations.holds import current_status, status_now
 from parking.reservations.models import (
@@ -77,6 +77,11 @@ def _in(start: datetime, end: datetime):
     return sa.and_(Reservation.reserved_at >= start, Reservation.reserved_at < end)
 
 
+def _parked(minutes: int) -> dict:
+    """A report's total time parked: the minutes, and as people read it ("3 h 06 min")."""
+    return {"minutes_parked": minutes, "time_parked": duration(minutes)}
+
+
 def _stay(reservation: Reservation) -> dict:
     status = status_now(reservation)
     # Written down by the beat job, or lapsed and not yet written (a driver's cancel is neither).
@@ -88,14 +93,14 @@ def _stay(reservation: Reservation) -> dict:
         "spot_number": reservation.spot_number,
         "vehicle_number": reservation.vehicle_number,
         "status": "no-show" if no_show else status,
-        "window": _window_text(reservation.starts_at, reservation.ends_at)
+        "window": window(reservation.starts_at, reservation.ends_at)
         if reservation.is_window
         else None,
         "reserved_at": local_time(reservation.reserved_at),
         "parked_at": local_time(reservation.parked_at),
         "left_at": local_time(reservation.left_at),
         "duration_minutes": reservation.duration_minutes,
-        "hours": hours(reservation.duration_minutes),
+        "time_parked": duration(reservation.duration_minutes),
         "cost": amount(reservation.cost) if reservation.status == COMPLETED else None,
     }
 
@@ -116,7 +121,8 @@ def driver_month(*, user: User, month: str) -> dict | None:
             "lot_id": row["lot_id"],
             "lot_name": row["lot_name"],
             "count": row["count"],
-            "hours": hours(row["minutes"]),
+            "minutes": row["minutes"] or 0,
+            "time_parked": duration(row["minutes"] or 0),
             "spent": amount(row["amount"]),
         }
         for row in summaries.per_lot(
@@ -134,7 +140,7 @@ def driver_month(*, user: User, month: str) -> dict | None:
         "completed": statuses[COMPLETED],
         "cancelled": statuses[CANCELLED],
         "active": sum(statuses[status] for status in ACTIVE_STATUSES),
-        "hours_parked": hours(sum(r.duration_minutes or 0 for r in reservations)),
+        **_parked(sum(r.duration_minutes or 0 for r in reservations)),
         "total_spent": sum((row["spent"] for row in by_lot), amount(0)),
         "most_used_lot": most_used["lot_name"],
         "by_lot": by_lot,
@@ -187,7 +193,8 @@ def _by_lot(start: datetime, end: datetime) -> list[dict]:
             "count": count,
             "completed": completed,
             "revenue": amount(revenue),
-            "hours": hours(minutes),
+            "minutes": minutes or 0,
+            "time_parked": duration(minutes or 0),
             "spots": spots.get(lot_id, 0),
             "occupancy": _occupancy(minutes, spots.get(lot_id, 0), open_hours),
             "no_shows": no_shows,
@@ -269,7 +276,7 @@ def operator_month(*, month: str) -> dict:
         "cancelled": cancelled,
         "active": count - completed - cancelled,
         "revenue_total": amount(revenue),
-        "hours_parked": hours(minutes),
+        **_parked(minutes or 0),
         "active_drivers": drivers,
         "by_lot": _by_lot(start, end),
         "hours_of_day": hours_of_day,
@@ -281,12 +288,6 @@ def operator_month(*, month: str) -> dict:
 
 def _started_hours(count: int) -> str:
     return f"{count} started hour{'' if count == 1 else 's'}"
-
-
-def _window_text(starts_at: datetime, ends_at: datetime) -> str:
-    """`2026-12-03 09:00 – 11:30`, the day written once when the window ends on it."""
-    start, end = local_time(starts_at), local_time(ends_at)
-    return f"{start} – {end[11:] if end[:10] == start[:10] else end}"
 
 
 def _receipt_lines(reservation: Reservation) -> list[tuple[str, str]]:
@@ -304,7 +305,7 @@ def _receipt_lines(reservation: Reservation) -> list[tuple[str, str]]:
             billing.duration_minutes(reservation.starts_at, reservation.ends_at)
         )
         lines += [
-            ("Window", _window_text(reservation.starts_at, reservation.ends_at)),
+            ("Window", window(reservation.starts_at, reservation.ends_at)),
             ("Window price", f"{money(reservation.quoted_cost)} ({_started_hours(window_hours)})"),
         ]
     lines += [

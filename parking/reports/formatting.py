@@ -1,19 +1,18 @@
-"""How reports write money, hours and times: the same in e-mail, chat and PDF."""
+"""How the server writes money, durations and times, in e-mail, chat and PDF: as the Vue app
+writes them (`frontend/src/utils/format.js`, Intl's en-IN): "4 Dec 2026, 08:17" on the
+APP_TIMEZONE clock, "₹1,00,000.00" in the CURRENCY setting, "2 h 05 min"."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
 
-from babel.dates import format_datetime
+from babel.numbers import format_currency
+from flask import current_app
 
-from parking.timezone import app_zone, local_time  # noqa: F401 (reports write times with it)
-
-# The Vue app writes with Intl's en-IN; Babel's en_IN (the same CLDR data) writes the same.
-LOCALE = "en_IN"
+from parking.timezone import LOCALE, local_clock, local_date, local_time
 
 CENT = Decimal("0.01")
-CURRENCY = "₹"
 
 
 def amount(value) -> Decimal:
@@ -21,14 +20,10 @@ def amount(value) -> Decimal:
     return Decimal(value or 0).quantize(CENT)
 
 
-def hours(minutes) -> Decimal:
-    """Minutes as hours with two decimals: 90 -> 1.50."""
-    return (Decimal(minutes or 0) / 60).quantize(CENT)
-
-
 def money(value) -> str:
-    """`₹ 1250.00`: the currency sign, then the amount as the API writes it."""
-    return f"{CURRENCY} {amount(value)}"
+    """`₹1,250.00`, `₹1,00,000.00`: the amount in the CURRENCY setting, en-IN grouping, no
+    space after the sign; exact (a Decimal all the way)."""
+    return format_currency(amount(value), current_app.config["CURRENCY"], locale=LOCALE)
 
 
 def duration(minutes: int | None) -> str:
@@ -39,23 +34,19 @@ def duration(minutes: int | None) -> str:
     return f"{whole_hours} h {rest:02d} min" if whole_hours else f"{rest} min"
 
 
-def _local(moment: datetime, pattern: str) -> str:
-    return format_datetime(moment, pattern, tzinfo=app_zone(), locale=LOCALE)
-
-
 def date_time(moment: datetime | None) -> str:
     """`4 Dec 2026, 08:17`: a stored UTC moment on the APP_TIMEZONE clock, 24 h."""
-    return "—" if moment is None else _local(moment, "d MMM y, HH:mm")
+    return local_time(moment) or "—"
 
 
 def day(moment: datetime | None) -> str:
     """`4 Dec 2026`: the APP_TIMEZONE calendar day of a moment."""
-    return "—" if moment is None else _local(moment, "d MMM y")
+    return local_date(moment) or "—"
 
 
 def clock(moment: datetime | None) -> str:
     """`08:17`: the APP_TIMEZONE time of day of a moment, 24 h."""
-    return "—" if moment is None else _local(moment, "HH:mm")
+    return local_clock(moment) or "—"
 
 
 def window(starts_at: datetime, ends_at: datetime) -> str:

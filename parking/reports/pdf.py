@@ -173,7 +173,7 @@ def driver_report_pdf(report: dict) -> bytes:
             ("Reservations", report["reservations"]),
             ("Completed", report["completed"]),
             ("Cancelled", report["cancelled"]),
-            ("Hours parked", report["hours_parked"]),
+            ("Time parked", report["time_parked"]),
             ("Total spent", money(report["total_spent"])),
             ("Most used lot", report["most_used_lot"] or "—"),
         ]
@@ -182,14 +182,17 @@ def driver_report_pdf(report: dict) -> bytes:
     pdf.bar_chart([(row["lot_name"], row["spent"]) for row in report["by_lot"]], text=money)
     pdf.heading("Per lot")
     pdf.rows(
-        ["Lot", "Reservations", "Hours", "Spent"],
-        [[r["lot_name"], r["count"], r["hours"], money(r["spent"])] for r in report["by_lot"]],
+        ["Lot", "Bookings", "Time parked", "Spent"],
+        [
+            [r["lot_name"], r["count"], r["time_parked"], money(r["spent"])]
+            for r in report["by_lot"]
+        ],
         widths=(80, 35, 30, 35),
         right=(1, 2, 3),
     )
     pdf.heading("Stays")
     pdf.rows(
-        ["Reserved", "Lot", "Spot", "Vehicle", "Parked", "Left", "Hours", "Cost"],
+        ["Reserved", "Lot", "Spot", "Vehicle", "Parked", "Left", "Parked for", "Cost"],
         [
             [
                 stay["reserved_at"],
@@ -198,13 +201,14 @@ def driver_report_pdf(report: dict) -> bytes:
                 stay["vehicle_number"],
                 stay["parked_at"],
                 stay["left_at"],
-                stay["hours"] if stay["cost"] is not None else stay["status"],
+                stay["time_parked"] if stay["cost"] is not None else stay["status"],
                 money(stay["cost"]) if stay["cost"] is not None else None,
             ]
             for stay in report["stays"]
         ],
-        # Small enough print that a local time ("2026-10-12 10:00") keeps to one line.
-        widths=(28, 29, 9, 21, 28, 28, 16, 21),
+        # Small enough print that a local time ("12 Oct 2026, 10:00") and a time parked
+        # ("12 h 05 min") keep to one line.
+        widths=(30, 25, 10, 21, 30, 30, 20, 24),  # millimetres of the 190 mm line
         right=(2, 6, 7),
         size=8,
     )
@@ -225,7 +229,7 @@ def operator_report_pdf(report: dict) -> bytes:
             ("Reservations", report["reservations"]),
             ("Completed", report["completed"]),
             ("Cancelled", report["cancelled"]),
-            ("Hours parked", report["hours_parked"]),
+            ("Time parked", report["time_parked"]),
             ("Drivers with bookings", report["active_drivers"]),
             ("New drivers", report["new_drivers"]["count"]),
         ]
@@ -237,7 +241,16 @@ def operator_report_pdf(report: dict) -> bytes:
         pdf.bar_chart([(row["lot_name"], row["revenue"]) for row in report["by_lot"]], text=money)
         pdf.heading("Lots")
         pdf.rows(
-            ["Lot", "Bookings", "Completed", "No-shows", "Revenue", "Hours", "Spots", "Occupancy"],
+            [
+                "Lot",
+                "Bookings",
+                "Completed",
+                "No-shows",
+                "Revenue",
+                "Time parked",
+                "Spots",
+                "Occupancy",
+            ],
             [
                 [
                     row["lot_name"] + (" (deleted)" if row["deleted"] else ""),
@@ -245,14 +258,15 @@ def operator_report_pdf(report: dict) -> bytes:
                     row["completed"],
                     row["no_shows"],
                     money(row["revenue"]),
-                    row["hours"],
+                    row["time_parked"],
                     row["spots"],
                     f"{row['occupancy']} %",
                 ]
                 for row in report["by_lot"]
             ],
-            widths=(41, 20, 22, 21, 25, 14, 13, 25),
+            widths=(48, 18, 22, 20, 24, 25, 12, 21),  # millimetres of the 190 mm line
             right=(1, 2, 3, 4, 5, 6, 7),
+            size=8,  # so that every heading and a time parked ("80 h 05 min") keep to a line
         )
         pdf.heading("Parkings started per hour of the day")
         pdf.column_chart(

@@ -53,11 +53,39 @@ def _render(name: str, **context) -> tuple[str, str]:
     )
 
 
+Record = tuple[str, list[tuple[str, object]]]
+
+
+def _stay_record(stay: dict) -> Record:
+    """A stay of a driver's report: when and where, then what it was and cost."""
+    fields = [("Booked for", stay["window"])] if stay["window"] else []
+    fields += [("Spot", stay["spot_number"]), ("Vehicle", stay["vehicle_number"])]
+    if stay["cost"] is not None:
+        fields += [("Parked for", stay["time_parked"]), ("Cost", money(stay["cost"]))]
+    else:
+        fields.append(("Status", stay["status"]))
+    return f"{stay['reserved_at']} · {stay['lot_name']}", fields
+
+
 def driver_report_email(report: dict) -> tuple[str, str, str]:
     """Subject, plain text and HTML of a driver's monthly report."""
     subject = f"Your monthly parking report for {report['month_label']}"
     chart = bars(report["by_lot"], label="lot_name", value="spent", text=money)
-    text, html = _render("driver_report", subject=subject, report=report, chart=chart)
+    lots = [
+        (
+            row["lot_name"],
+            [
+                ("Bookings", row["count"]),
+                ("Time parked", row["time_parked"]),
+                ("Spent", money(row["spent"])),
+            ],
+        )
+        for row in report["by_lot"]
+    ]
+    stays = [_stay_record(stay) for stay in report["stays"]]
+    text, html = _render(
+        "driver_report", subject=subject, report=report, chart=chart, lots=lots, stays=stays
+    )
     return subject, text, html
 
 
@@ -66,12 +94,45 @@ def operator_report_email(report: dict) -> tuple[str, str, str]:
     subject = f"Operator monthly report for {report['month_label']}"
     revenue_chart = bars(report["by_lot"], label="lot_name", value="revenue", text=money)
     hours_chart = bars(report["busiest_hours"], label="label", value="count", text=str)
+    lots = [
+        (
+            row["lot_name"] + (" (deleted)" if row["deleted"] else ""),
+            [
+                ("Bookings", row["count"]),
+                ("Completed", row["completed"]),
+                ("No-shows", row["no_shows"]),
+                ("Revenue", money(row["revenue"])),
+                ("Time parked", row["time_parked"]),
+                ("Spots", row["spots"]),
+                ("Occupancy", f"{row['occupancy']} %"),
+            ],
+        )
+        for row in report["by_lot"]
+    ]
+    top_drivers = [
+        (
+            driver["name"],
+            [
+                ("E-mail", driver["email"]),
+                ("Bookings", driver["count"]),
+                ("Spent", money(driver["spent"])),
+            ],
+        )
+        for driver in report["top_drivers"]
+    ]
+    new_drivers = [
+        (driver["name"], [("E-mail", driver["email"]), ("Registered", driver["registered_at"])])
+        for driver in report["new_drivers"]["drivers"]
+    ]
     text, html = _render(
         "operator_report",
         subject=subject,
         report=report,
         revenue_chart=revenue_chart,
         hours_chart=hours_chart,
+        lots=lots,
+        top_drivers=top_drivers,
+        new_drivers=new_drivers,
     )
     return subject, text, html
 

@@ -65,9 +65,18 @@ def downloaded_rows(api, actor, export_id: int, header: str = HEADER + WINDOW) -
     return list(csv.DictReader(io.StringIO(response.text)))
 
 
+TIMES = ("reserved_at", "parked_at", "left_at", "starts_at", "ends_at")
+
+
+def to_the_second(iso: str) -> str:
+    """The API's `2026-11-23T10:00:00.123456+00:00` as the export writes it: to the second."""
+    return datetime.fromisoformat(iso).isoformat(timespec="seconds")
+
+
 def as_csv(reservation: dict) -> dict:
     """A reservation as the API answers it, written the way the export writes it."""
     cells = {**reservation, "reservation_id": reservation["id"]}
+    cells |= {column: to_the_second(cells[column]) for column in TIMES if cells[column]}
     return {column: "" if cells[column] is None else str(cells[column]) for column in COLUMNS}
 
 
@@ -153,7 +162,9 @@ def test_the_file_is_an_attachment_with_nulls_as_empty_cells(api, admin, driver,
     (row,) = downloaded_rows(api, driver, export["id"])
     assert row["reservation_id"] == str(reservation["id"])
     assert row["price_per_hour"] == "50.00"
-    assert row["reserved_at"].endswith("+00:00")
+    # ISO 8601 to the second with the offset, as a spreadsheet reads it: no microseconds.
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", row["reserved_at"])
+    assert to_the_second(reservation["reserved_at"]) == row["reserved_at"]
     assert [row[c] for c in ("parked_at", "left_at", "duration_minutes", "cost", "remarks")] == [
         ""
     ] * 5

@@ -35,20 +35,22 @@ def test_a_drivers_month_adds_up_what_was_booked_and_paid(clean_app, october):
     assert (report["reservations"], report["completed"], report["cancelled"]) == (2, 2, 0)
     assert report["total_spent"] == sum(Decimal(stay["cost"]) for stay in paid)
     assert report["total_spent"] == Decimal("190.00")
-    assert report["hours_parked"] == Decimal("3.10")  # 61 + 125 minutes
+    assert (report["minutes_parked"], report["time_parked"]) == (186, "3 h 06 min")  # 61 + 125
     assert report["by_lot"] == [
         {
             "lot_id": october.central["id"],
             "lot_name": "Central",
             "count": 1,
-            "hours": Decimal("1.02"),
+            "minutes": 61,
+            "time_parked": "1 h 01 min",
             "spent": Decimal("100.00"),
         },
         {
             "lot_id": october.harbour["id"],
             "lot_name": "Harbour",
             "count": 1,
-            "hours": Decimal("2.08"),
+            "minutes": 125,
+            "time_parked": "2 h 05 min",
             "spent": Decimal("90.00"),
         },
     ]
@@ -77,11 +79,11 @@ def test_each_stay_is_listed_with_local_times_and_its_cost(clean_app, october):
         "spot_number": october.stays[1]["spot_number"],
         "vehicle_number": october.stays[1]["vehicle_number"],
         "status": "completed",
-        "reserved_at": "2026-10-12 11:01",
-        "parked_at": "2026-10-12 11:01",
-        "left_at": "2026-10-12 11:31",
+        "reserved_at": "12 Oct 2026, 11:01",
+        "parked_at": "12 Oct 2026, 11:01",
+        "left_at": "12 Oct 2026, 11:31",
         "duration_minutes": 30,
-        "hours": Decimal("0.50"),
+        "time_parked": "30 min",
         "cost": Decimal("50.00"),
         "window": None,  # a drive-up
     }
@@ -111,8 +113,8 @@ def test_a_booking_belongs_to_its_month_on_the_local_clock(clean_app, api, admin
     november = driver_report(clean_app, driver, "2026-11")
 
     assert driver_report(clean_app, driver, "2026-09") is None
-    assert [stay["reserved_at"] for stay in october["stays"]] == ["2026-10-01 00:30"]
-    assert [stay["reserved_at"] for stay in november["stays"]] == ["2026-11-01 00:30"]
+    assert [stay["reserved_at"] for stay in october["stays"]] == ["1 Oct 2026, 00:30"]
+    assert [stay["reserved_at"] for stay in november["stays"]] == ["1 Nov 2026, 00:30"]
 
 
 def test_month_bounds_are_local_midnights_in_utc(clean_app):
@@ -137,7 +139,7 @@ def test_the_operator_month_has_revenue_and_occupancy_per_lot(clean_app, api, ad
     assert report["revenue_total"] == paid == Decimal("240.00")
     assert (report["reservations"], report["completed"], report["cancelled"]) == (4, 3, 1)
     assert report["active_drivers"] == 2
-    assert report["hours_parked"] == Decimal("3.60")  # 61 + 30 + 125 minutes
+    assert (report["minutes_parked"], report["time_parked"]) == (216, "3 h 36 min")
     october_hours = 31 * 24
     central, harbour = report["by_lot"]
     assert central == {
@@ -147,7 +149,8 @@ def test_the_operator_month_has_revenue_and_occupancy_per_lot(clean_app, api, ad
         "count": 2,
         "completed": 2,
         "revenue": Decimal("150.00"),
-        "hours": Decimal("1.52"),
+        "minutes": 91,
+        "time_parked": "1 h 31 min",
         "spots": 2,
         "occupancy": (Decimal(91) / 60 / (2 * october_hours) * 100).quantize(Decimal("0.1")),
         "no_shows": 0,
@@ -211,7 +214,7 @@ def test_a_receipt_has_the_stay_the_driver_paid_for(clean_app, october):
     assert stay["lot_name"] == "Central"
     assert stay["lot_address"] == "1 MG Road, Bengaluru"
     assert stay["vehicle_number"] == october.stays[0]["vehicle_number"]
-    assert (stay["parked_at"], stay["left_at"]) == ("2026-10-12 10:00", "2026-10-12 11:01")
+    assert (stay["parked_at"], stay["left_at"]) == ("12 Oct 2026, 10:00", "12 Oct 2026, 11:01")
     assert (stay["duration_minutes"], stay["billed_hours"]) == (61, 2)
     assert stay["price_per_hour"] == Decimal("50.00")
     assert stay["cost"] == Decimal(october.stays[0]["cost"]) == Decimal("100.00")

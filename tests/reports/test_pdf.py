@@ -29,8 +29,10 @@ def test_a_drivers_report_prints_their_name_lots_vehicles_and_money(clean_app, o
     assert "October 2026" in text
     assert "Central" in text and "Harbour" in text
     assert october.stays[0]["vehicle_number"] in text
-    assert "₹ 100.00" in text and "₹ 90.00" in text and "₹ 190.00" in text
-    assert "2026-10-12 10:00" in text  # local time, not UTC (04:30)
+    assert "₹100.00" in text and "₹90.00" in text and "Total spent ₹190.00" in text
+    assert "12 Oct 2026, 10:00" in text  # local time, not UTC (04:30)
+    assert "Time parked 3 h 06 min" in text
+    assert "2 h 05 min" in text  # a stay's time parked, on one line of its cell
 
 
 def test_the_operator_report_prints_lots_revenue_and_drivers(clean_app, october):
@@ -39,7 +41,8 @@ def test_the_operator_report_prints_lots_revenue_and_drivers(clean_app, october)
 
     text = text_of(document)
     assert "Operator monthly report" in text and "October 2026" in text
-    assert "₹ 240.00" in text and "₹ 150.00" in text and "₹ 90.00" in text
+    assert "Revenue ₹240.00" in text and "₹150.00" in text and "₹90.00" in text
+    assert "Time parked 3 h 36 min" in text
     assert "Zoë Ærøskøbing" in text and "Raj Patel" in text
     assert "11:00–12:00 (2)" in text
 
@@ -54,10 +57,11 @@ def test_a_receipt_prints_the_stay(clean_app, october):
     assert "Central" in text and "1 MG Road, Bengaluru, 560001" in text
     assert stay["vehicle_number"] in text
     assert f"Spot {stay['spot_number']}" in text
-    assert "Parked 2026-10-12 10:00" in text and "Left 2026-10-12 11:01" in text
-    assert "Rate per hour ₹ 50.00" in text
+    assert "Parked 12 Oct 2026, 10:00" in text and "Left 12 Oct 2026, 11:01" in text
+    assert "Time parked 1 h 01 min" in text
+    assert "Rate per hour ₹50.00" in text
     assert "Hours billed 2" in text
-    assert "Total ₹ 100.00" in text
+    assert "Total ₹100.00" in text
     assert "Zoë Ærøskøbing" in text
 
 
@@ -78,7 +82,7 @@ def test_long_names_other_scripts_and_many_stays_still_print(clean_app, api, adm
 
     driver_pdf = pypdf.PdfReader(io.BytesIO(documents[0]))
     assert len(driver_pdf.pages) > 1  # 60 stays run on to a second page
-    assert "₹ 740.40" in text_of(documents[0])  # 60 x 12.34
+    assert "₹740.40" in text_of(documents[0])  # 60 x 12.34
     assert "<b>&amp;" in text_of(documents[2])  # printed as typed
     for document in documents:
         assert text_of(document)

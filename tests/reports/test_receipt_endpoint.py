@@ -25,7 +25,7 @@ def test_the_owner_gets_the_pdf_receipt(api, october):
     assert disposition == f'inline; filename="receipt-{stay["id"]}.pdf"'
     text = receipt_text(response)
     assert "Central" in text and stay["vehicle_number"] in text
-    assert "Total ₹ 100.00" in text
+    assert "Total ₹100.00" in text
 
 
 def test_an_admin_gets_any_drivers_receipt(api, admin, october):

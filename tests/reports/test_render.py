@@ -46,6 +46,11 @@ def rows_of(html: str) -> list[list[str]]:
     return parser.rows
 
 
+def records_of(html: str) -> list[str]:
+    """The text of each one-cell row (a record: its title, then its labelled values)."""
+    return [" ".join(" ".join(row).split()) for row in rows_of(html) if len(row) == 1]
+
+
 def bar_widths(html: str) -> list[int]:
     """The widths of the filled bars, in the order they appear."""
     return [int(w) for w in re.findall(r'style="width:(\d+)%;height:14px;background-color', html)]
@@ -58,18 +63,28 @@ def assert_self_contained(html: str) -> None:
         assert forbidden not in html.lower(), forbidden
 
 
-def test_the_driver_report_email_has_the_table_and_a_bar_chart(clean_app, october):
+def test_the_driver_report_email_has_the_lots_stays_and_a_bar_chart(clean_app, october):
     with clean_app.app_context():
         report = driver_month(user=user_of(october.zoe), month="2026-10")
         subject, text, html = render.driver_report_email(report)
 
     assert subject == "Your monthly parking report for October 2026"
-    rows = rows_of(html)
-    assert ["Central", "1", "1.02", "₹ 100.00"] in rows
-    assert ["Harbour", "1", "2.08", "₹ 90.00"] in rows
+    records = records_of(html)
+    assert "Central Bookings 1 Time parked 1 h 01 min Spent ₹100.00" in records
+    assert "Harbour Bookings 1 Time parked 2 h 05 min Spent ₹90.00" in records
+    first = october.stays[0]
+    assert (
+        f"12 Oct 2026, 10:00 · Central Spot {first['spot_number']} Vehicle "
+        f"{first['vehicle_number']} Parked for 1 h 01 min Cost ₹100.00" in records
+    )
+    assert ["Harbour", "₹90.00"] in rows_of(html)  # the bar chart's label and value
     assert bar_widths(html) == [100, 90]  # 100.00 and 90.00 spent
     assert "Zoë Ærøskøbing" in html and "Zoë Ærøskøbing" in text
-    assert "₹ 190.00" in html and "₹ 190.00" in text
+    assert "₹190.00" in html and "₹190.00" in text
+    # The time parked as the app writes it, never as decimal hours ("Hours parked 3.10").
+    assert "3 h 06 min" in html and "Time parked:   3 h 06 min" in text
+    assert "12 Oct 2026, 10:00" in html and "12 Oct 2026, 10:00" in text
+    assert "2026-10-12" not in html + text
     assert "Harbour" in text and october.stays[2]["vehicle_number"] in text
     assert_self_contained(html)
 
@@ -80,14 +95,22 @@ def test_the_operator_report_email_has_lots_hours_and_drivers(clean_app, api, ad
         subject, text, html = render.operator_report_email(operator_month(month="2026-10"))
 
     assert subject == "Operator monthly report for October 2026"
-    rows = rows_of(html)
-    assert ["Central", "2", "2", "0", "₹ 150.00", "1.52", "2", "0.1 %"] in rows
-    assert ["Harbour (deleted)", "2", "1", "0", "₹ 90.00", "2.08", "1", "0.3 %"] in rows
-    assert ["Zoë Ærøskøbing", october.zoe.email, "2", "₹ 190.00"] in rows
+    records = records_of(html)
+    assert (
+        "Central Bookings 2 Completed 2 No-shows 0 Revenue ₹150.00 Time parked 1 h 31 min "
+        "Spots 2 Occupancy 0.1 %" in records
+    )
+    assert (
+        "Harbour (deleted) Bookings 2 Completed 1 No-shows 0 Revenue ₹90.00 "
+        "Time parked 2 h 05 min Spots 1 Occupancy 0.3 %" in records
+    )
+    assert f"Zoë Ærøskøbing E-mail {october.zoe.email} Bookings 2 Spent ₹190.00" in records
+    assert f"Raj Patel E-mail {october.raj.email} Registered 12 Oct 2026, 10:00" in records
     # Revenue per lot (150.00, 90.00), then parkings per busiest hour (2 at 11:00, 1 at 10:00).
     assert bar_widths(html) == [100, 60, 100, 50]
     assert "11:00–12:00" in html
-    assert "₹ 240.00" in html and "₹ 240.00" in text
+    assert "₹240.00" in html and "₹240.00" in text
+    assert "Time parked:   3 h 36 min" in text
     assert "Raj Patel" in text
     assert_self_contained(html)
 
@@ -100,11 +123,13 @@ def test_the_receipt_email_says_it_is_a_receipt(clean_app, october):
     assert subject == f"Receipt for your parking stay #{stay['id']} at Central"
     rows = rows_of(html)
     assert ["Vehicle", stay["vehicle_number"]] in rows
-    assert ["Left", "2026-10-12 11:01"] in rows
-    assert ["Rate per hour", "₹ 50.00"] in rows
+    assert ["Left", "12 Oct 2026, 11:01"] in rows
+    assert ["Time parked", "1 h 01 min"] in rows
+    assert ["Rate per hour", "₹50.00"] in rows
     assert ["Hours billed", "2 (every started hour)"] in rows
-    assert "Total ₹ 100.00" in html
-    assert "Total:          ₹ 100.00" in text
+    assert "Total ₹100.00" in html
+    assert "Total:          ₹100.00" in text
+    assert "Left:           12 Oct 2026, 11:01" in text
     assert_self_contained(html)
 
 
@@ -137,9 +162,13 @@ def test_chat_texts_are_short_and_name_the_month(clean_app, october):
         operator = render.operator_report_chat_text(operator_month(month="2026-10"))
 
     assert driver.startswith("*Your monthly parking report for October 2026*")
-    assert "₹ 190.00 spent" in driver and "Most used lot: Central" in driver
+    assert "3 h 06 min parked, ₹190.00 spent" in driver and "Most used lot: Central" in driver
     assert operator.startswith("*Operator monthly report for October 2026*")
-    assert "₹ 240.00" in operator and "Busiest hour: 11:00–12:00" in operator
+    assert (
+        "Revenue ₹240.00" in operator
+        and "3 h 36 min parked" in operator
+        and "Busiest hour: 11:00–12:00" in operator
+    )
     assert "Top driver: Zoë Ærøskøbing" in operator
     assert len(driver) < 500 and len(operator) < 1000
 
