@@ -43,11 +43,22 @@ describe('router guard', () => {
     expect(await guard(route('/profile'))).toBe(true);
   });
 
+  it('lets anyone reach the password screens, signed out or in', async () => {
+    expect(await guard(route('/forgot-password'))).toBe(true);
+    expect(await guard(route('/reset-password', '/reset-password?token=abc'))).toBe(true);
+    const auth = useAuthStore();
+    auth.token = 't';
+    auth.setUser({ id: 2, role: 'user' });
+    expect(await guard(route('/reset-password', '/reset-password?token=abc'))).toBe(true);
+  });
+
   it('has every route of the contract', () => {
     const paths = routes.map((r) => r.path);
     for (const path of [
       '/login',
       '/register',
+      '/forgot-password',
+      '/reset-password',
       '/lots',
       '/reservations',
       '/reservations/history',
