@@ -15,6 +15,8 @@ def test_meta_tells_the_app_its_settings_without_signing_in(api):
         "early_arrival_minutes": 15,
         "max_booking_hours": 24,
         "booking_horizon_days": 30,
+        "hold_warning_minutes": 10,
+        "password_reset_minutes": 30,
         "webhook_allowed_hosts": ["chat.googleapis.com", "127.0.0.1"],
     }
 

@@ -42,11 +42,6 @@ def test_init_prints_no_alembic_plugin_lines_or_reflection_warning(fresh_init_ou
     assert "SAWarning" not in fresh_init_output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parking/migrations/env.py (the lead's) still installs alembic.ini's logging over the "
-    "app's; once it keeps the app's, this passes and the marker goes",
-)
 def test_init_prints_no_line_per_migration(fresh_init_output):
     assert "Database ready" in fresh_init_output
     assert "alembic" not in fresh_init_output, fresh_init_output
