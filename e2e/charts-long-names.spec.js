@@ -69,6 +69,18 @@ test('the operator’s charts stay readable with a 120-character lot name', asyn
     expect(await pixelsOf(revenue, [13, 110, 253]), `${width} px`).toBeGreaterThan(200);
   }
   await checkState(adminPage, 'charts-long-names-admin');
+
+  // The same name wraps on the operator's other screens instead of widening them.
+  await adminPage.goto('/admin/lots');
+  const region = adminPage.getByRole('region', { name, exact: true });
+  await expect(region).toBeVisible();
+  await checkState(adminPage, 'long-name-admin-lots', { scrollTo: region });
+  await adminPage.goto(`/admin/reservations?lot_id=${lot.id}`);
+  await expect(adminPage.getByText(name).first()).toBeAttached();
+  await checkState(adminPage, 'long-name-admin-reservations');
+  await adminPage.setViewportSize({ width: 1280, height: 800 });
+  const table = adminPage.getByRole('region', { name: 'Reservations table' });
+  expect(await table.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
 });
 
 test('the driver’s summary stays readable with a 120-character lot name', async ({
