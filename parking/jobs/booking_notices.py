@@ -25,8 +25,17 @@ from parking.reservations.models import (
 )
 
 
-def _period(reservation_id) -> str:
-    return f"booking:{reservation_id}"
+def _notice(reservation: Reservation, kind: str, message: render.Message) -> dict:
+    """`notify_user`'s arguments for a message about one booking (once per booking)."""
+    return {
+        "user": reservation.user,
+        "kind": kind,
+        "period": f"booking:{reservation.id}",
+        "subject": message.subject,
+        "text": message.text,
+        "html": message.html,
+        "gchat_text": message.gchat_text,
+    }
 
 
 def ended_reason(reservation: Reservation) -> str | None:
@@ -50,15 +59,7 @@ def tell_driver_booking_ended(reservation_id: int) -> dict:
     if reason is None:
         return {}
     message = render.booking_cancelled_message(reservation, reason)
-    return notify_user(
-        user=reservation.user,
-        kind=BOOKING_CANCELLED,
-        period=_period(reservation.id),
-        subject=message.subject,
-        text=message.text,
-        html=message.html,
-        gchat_text=message.gchat_text,
-    )
+    return notify_user(**_notice(reservation, BOOKING_CANCELLED, message))
 
 
 def holds_ending(now: datetime) -> list[Reservation]:
@@ -90,14 +91,5 @@ def warn_holds_ending(*, now: datetime | None = None) -> dict:
     due = holds_ending(now)
     for reservation in due:
         message = render.hold_ending_message(reservation, holds.lapses_at(reservation))
-        deliveries.attempt(
-            notify_user,
-            user=reservation.user,
-            kind=HOLD_ENDING,
-            period=_period(reservation.id),
-            subject=message.subject,
-            text=message.text,
-            html=message.html,
-            gchat_text=message.gchat_text,
-        )
+        deliveries.attempt(notify_user, **_notice(reservation, HOLD_ENDING, message))
     return {"due": len(due), **deliveries.finish()}

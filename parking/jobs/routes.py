@@ -51,10 +51,10 @@ def monthly_report(json_data):
     return runs.start(runs.MONTHLY_REPORTS, month)
 
 
-@bp.get("/<task_id>")
+@bp.get("/<uuid:task_id>")
 @bp.auth_required(token_auth, roles=["admin"])
 @bp.output(JobStatusOut)
 @bp.doc(responses={404: "No such job run from here in the last 24 hours"})
 def status(task_id):
     """Where a job run now is, and what it sent"""
-    return runs.status(task_id)
+    return runs.status(str(task_id))
