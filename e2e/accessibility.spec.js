@@ -11,7 +11,7 @@ const VIEWS = [
 ];
 
 const SCREENS = {
-  anyone: ['/login', '/register'],
+  anyone: ['/login', '/register', '/forgot-password', '/reset-password?token=unknown'],
   driver: ['/lots', '/reservations', '/reservations/history', '/summary', '/profile'],
   operator: [
     '/admin/lots',
@@ -43,7 +43,7 @@ async function checkScreen(page, role, route) {
     await expect(page.locator('main').first()).toBeVisible();
     await expect(page.locator('[aria-busy="true"], .spinner-border')).toHaveCount(0);
     const theme = colorScheme === 'dark' ? '-dark' : '';
-    const name = `${role}${route.replaceAll('/', '-')}-${viewport.width}${theme}`;
+    const name = `${role}${route.replace(/[/?=]/g, '-')}-${viewport.width}${theme}`;
     await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
 
     const { violations } = await new AxeBuilder({ page }).analyze();
