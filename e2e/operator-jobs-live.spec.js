@@ -1,5 +1,6 @@
 // /admin/jobs: "Run now" follows the job until it is done and says what it did in the server's
-// words (no Celery task id); the log refreshes by itself meanwhile and names people.
+// words (no Celery task id); the log refreshes by itself meanwhile and names people; on a phone
+// it is a card list that does not scroll sideways.
 import { test, expect } from './fixtures.js';
 import { checkState } from './support/screens.js';
 
@@ -45,4 +46,41 @@ test('a month already reported says nothing new was sent', async ({ adminPage })
   await expect(status).toContainText(/: done\. Nothing new to send/, { timeout: 30_000 });
   await expect(status).not.toContainText(TASK_ID);
   await checkState(adminPage, 'operator-jobs-nothing-new');
+});
+
+test('on a phone the log is a card list that does not scroll sideways', async ({
+  api,
+  adminPage,
+}) => {
+  const driver = await api.newDriver({ full_name: 'Kavya Menon' });
+  await adminPage.setViewportSize({ width: 375, height: 812 });
+  await adminPage.goto('/admin/jobs');
+  await adminPage.getByRole('button', { name: 'Run daily reminders now' }).click();
+  const status = adminPage.getByRole('status').filter({ hasText: 'The daily reminders' });
+  await expect(status).toContainText(': done.', { timeout: 30_000 });
+
+  const section = adminPage.getByRole('region', { name: 'Notification log', exact: true });
+  const cards = section.getByRole('list', { name: 'Notification log list' });
+  await expect(cards).toBeVisible();
+  await expect(adminPage.getByRole('region', { name: 'Notification log table' })).toBeHidden();
+  const card = cards.getByRole('listitem').filter({ hasText: driver.email });
+  for (const text of ['Reminder', 'Kavya Menon', 'To', 'Channel', 'E-mail', 'Sent', 'Detail']) {
+    await expect(card.first()).toContainText(text);
+  }
+
+  // Nothing in the log scrolls sideways, nor does the page.
+  const scrolling = await section.evaluate((region) =>
+    [region, ...region.querySelectorAll('*')]
+      .filter((el) => el.scrollWidth > el.clientWidth && el.clientWidth > 0)
+      .filter((el) => el === region || ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth} > ${el.clientWidth}`,
+      ),
+  );
+  expect(scrolling, 'the log scrolls sideways at 375 px').toEqual([]);
+  expect(await adminPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    375,
+  );
+  await checkState(adminPage, 'operator-jobs-cards');
 });
