@@ -76,12 +76,16 @@ test('at 375 px the menu folds, the first Book is in view, and Tab reaches the 4
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test('at 1280 px "Sign out" shows in the top navigation; the theme switch is kept', async ({
+test('at 1280 px "Sign out" shows in the top navigation, Book ahead is open; the theme switch is kept', async ({
   driverPage: page,
 }) => {
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
+  // A desk's screen has room: Arrive and Leave are there without asking.
+  const lots = new DriverLotsPage(page);
+  await expect(lots.bookAhead).toHaveAttribute('aria-expanded', 'true');
+  await expect(lots.arrive).toBeVisible();
 
   const html = page.locator('html');
   await page.emulateMedia({ colorScheme: 'light' });
