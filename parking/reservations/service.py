@@ -14,7 +14,6 @@ from parking.auth.models import User
 from parking.db import utcnow
 from parking.extensions import db, transactional
 from parking.pagination import paginate
-from parking.queue import enqueue_quietly
 from parking.reservations import billing, holds
 from parking.reservations.allocation import first_free_spot, first_spot_free_for
 from parking.reservations.errors import (
@@ -179,17 +178,8 @@ def _reserve_spot(
 REMINDER_LEAD = timedelta(minutes=30)
 
 
-def book(**request) -> Reservation:
-    """Book (see `_book`); a window starting within 30 minutes gets its reminder at once."""
-    reservation = _book(**request)
-    if reservation.is_window and reservation.starts_at <= utcnow() + REMINDER_LEAD:
-        # After the commit, so the worker finds the booking; the per-minute job is the backstop.
-        enqueue_quietly("parking.send_booking_reminders", reservation.id)
-    return reservation
-
-
 @transactional
-def _book(
+def book(
     *,
     user: User,
     lot_id: int,
@@ -204,7 +194,8 @@ def _book(
     lowest-numbered advance spot free for all of it, at a price frozen now.
 
     With an idempotency key, a repeat of the same request within 24 h returns the reservation
-    the first one made and books nothing more.
+    the first one made and books nothing more. A window starting within REMINDER_LEAD gets its
+    reminder at once (the per-minute job is the backstop).
     """
     record = None
     if idempotency_key is not None:
@@ -225,6 +216,8 @@ def _book(
     if record is not None:
         record.reservation_id = reservation.id
     changes.lots_changed(lot.id, *expired_in, user_id=user.id)
+    if window is not None and window.starts_at <= utcnow() + REMINDER_LEAD:
+        changes.follow_up("parking.send_booking_reminders", reservation.id)
     return reservation
 
 
